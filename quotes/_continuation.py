@@ -1,0 +1,67 @@
+"""Quotes with no cue of their own: continuations of the previous speaker, or terms nobody says.
+
+“Tomahawks are a new step of aggression,” added Trump. “Do they want …?” — the
+second quote opens a sentence right after an attributed one with no new cue in
+between, so it inherits the speaker, listener and chain. A quoted phrase inside
+someone else's sentence, a title or a headline is a ``term``, not speech.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from quotes._direct import quote_span, starts_sentence
+from quotes._draft import Draft
+from quotes._syntax import QuoteIndex, is_cue_verb
+
+__all__ = ["continuations_and_terms"]
+
+_MAX_PARAGRAPH_BREAKS = 1
+
+
+def _attribution_end(draft: Draft) -> int:
+    ends = [draft.end]
+    ends += [s.end_char for s in (draft.speaker, draft.listener) if s is not None]
+    ends += [h.target.end_char for h in draft.chain]
+    if draft.cue is not None:
+        ends.append(draft.cue.idx + len(draft.cue))
+    return max(ends)
+
+
+def _paragraph_breaks(text: str) -> int:
+    return sum(1 for line in text.split("\n")[1:-1] if not line.strip()) + (1 if "\n" in text else 0)
+
+
+def _continues(doc: Doc, qx: QuoteIndex, prev: Draft, open_at: int) -> bool:
+    """No cue and at most one paragraph break between the previous record and this quote."""
+    start = _attribution_end(prev)
+    if start > open_at or prev.kind == "term":
+        return False
+    gap = doc.text[start:open_at]
+    if gap.count("\n") > 2 * _MAX_PARAGRAPH_BREAKS and _paragraph_breaks(gap) > _MAX_PARAGRAPH_BREAKS:
+        return False
+    first = qx.char_token(start)
+    last = qx.char_token(open_at)
+    return not any(is_cue_verb(t) and not qx.inside(t) for t in doc[first:last])
+
+
+def continuations_and_terms(doc: Doc, qx: QuoteIndex, drafts: list[Draft]) -> list[Draft]:
+    """Records for the quotes no cue claimed; ``drafts`` are the ones found so far."""
+    claimed = {qi for d in drafts for qi in d.marks}
+    ordered = sorted(drafts, key=lambda d: d.start)
+    new: list[Draft] = []
+    for qi, m in enumerate(qx.marks):
+        if qi in claimed or any(d.covers(m.start, m.end) for d in drafts):
+            continue
+        span = quote_span(doc.text, m)
+        if not any(c.isalpha() for c in doc.text[span[0] : span[1]]):
+            continue
+        prev = max((d for d in ordered + new if d.end <= m.open), key=_attribution_end, default=None)
+        if prev is not None and prev.speaker is not None and starts_sentence(doc.text, m) \
+                and _continues(doc, qx, prev, m.open):
+            draft = Draft("direct", [span], speaker=prev.speaker, listener=prev.listener, chain=list(prev.chain),
+                          confidence=0.7, method="rule", inherited=True, marks={qi})
+        else:
+            draft = Draft("term", [span], confidence=0.2, method="rule", marks={qi})
+        new.append(draft)
+    return new

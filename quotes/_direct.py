@@ -1,0 +1,170 @@
+"""Direct quotes: attribute each quoted stretch to the cue beside it (rule-based).
+
+Patterns: “…,” X said / “…,” said X (inversion); X said: “…” (colon or comma
+introduction); ‘A,’ X said, ‘B’ (one record, two spans). Quotes with no cue of
+their own are left for the continuation pass.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from quotes._chains import add_listener_and_channels
+from quotes._draft import Draft
+from quotes._marks import ALL_MARKS, QuoteMark
+from quotes._syntax import QuoteIndex, is_cue_verb, noun_phrase, subject_of
+
+__all__ = ["direct_quotes", "quote_span", "starts_sentence"]
+
+_END_OF_QUOTE = ",?!—–-…"
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+_WINDOW = 15
+
+
+def quote_span(text: str, m: QuoteMark) -> tuple[int, int]:
+    """The words inside the marks without surrounding white space."""
+    start, end = m.start, m.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _prev_char(text: str, i: int) -> str:
+    i -= 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return text[i] if i >= 0 else "\n"
+
+
+def starts_sentence(text: str, m: QuoteMark) -> bool:
+    prev = _prev_char(text, m.open)
+    if prev in ".!?…\n":
+        return True
+    return prev in ALL_MARKS and _prev_char(text, m.open - 1) in ".!?,"  # it.” “Next
+
+
+def _quote_ends_clause(text: str, m: QuoteMark) -> bool:
+    """The quote ends in , ? ! or a dash inside the marks, or a comma follows the mark."""
+    s, e = quote_span(text, m)
+    if e > s and text[e - 1] in _END_OF_QUOTE:
+        return True
+    after = (m.close if m.close is not None else m.end) + 1
+    return text[after : after + 1] == ","
+
+
+def _window_after(doc: Doc, qx: QuoteIndex, qi: int) -> list[Token]:
+    """Tokens after the closing mark up to the sentence end, the next quote or the line end."""
+    m = qx.marks[qi]
+    stop = (m.close if m.close is not None else m.end) + 1
+    out: list[Token] = []
+    first = qx.char_token(stop)
+    if first < len(doc) and doc[first].idx < stop:
+        first += 1
+    for tok in doc[first:]:
+        if qx.inside(tok) or "\n" in tok.text or len(out) >= _WINDOW:
+            break
+        out.append(tok)
+        if tok.text in _SENTENCE_END:
+            break
+    return out
+
+
+def _window_before(doc: Doc, qx: QuoteIndex, qi: int) -> list[Token]:
+    """Tokens before the opening mark back to the line start or the previous quote, nearest first."""
+    m = qx.marks[qi]
+    out: list[Token] = []
+    i = qx.char_token(m.open) - 1
+    while i >= 0:
+        tok = doc[i]
+        if qx.inside(tok) or "\n" in tok.text or tok.text in _SENTENCE_END:
+            break
+        out.append(tok)
+        i -= 1
+    return out
+
+
+def _inverted_subject(cue: Token, window: list[Token]) -> Span | None:
+    """“…,” said one anonymous source: the noun phrase right after the cue."""
+    for tok in window:
+        if tok.i <= cue.i:
+            continue
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            head = tok
+            while head.dep_ in ("compound", "amod", "det", "poss", "nummod") and head.head.i > head.i:
+                head = head.head
+            return noun_phrase(head)
+        if tok.is_punct:
+            break
+    return None
+
+
+def _speaker(cue: Token, qx: QuoteIndex, window: list[Token]) -> Span | None:
+    subj = subject_of(cue)
+    if subj is not None and not qx.inside(subj):
+        return noun_phrase(subj)
+    return _inverted_subject(cue, window)
+
+
+def _draft(doc: Doc, qx: QuoteIndex, qi: int, cue: Token, window: list[Token]) -> Draft:
+    m = qx.marks[qi]
+    draft = Draft("direct", [quote_span(doc.text, m)], cue=cue, speaker=_speaker(cue, qx, window),
+                  confidence=0.9, method="rule", marks={qi})
+    add_listener_and_channels(draft, cue)
+    if draft.speaker is None:
+        draft.confidence = 0.5
+    return draft
+
+
+def _attribute_after(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
+    m = qx.marks[qi]
+    text = doc.text
+    if not _quote_ends_clause(text, m):
+        return None
+    s, _ = quote_span(text, m)
+    if not (starts_sentence(text, m) or text[s : s + 1].isupper()):
+        return None
+    window = _window_after(doc, qx, qi)
+    cue = next((t for t in window if is_cue_verb(t)), None)
+    if cue is None:
+        return None
+    draft = _draft(doc, qx, qi, cue, window)
+    _merge_split(doc, qx, qi, window, draft)
+    return draft
+
+
+def _merge_split(doc: Doc, qx: QuoteIndex, qi: int, window: list[Token], draft: Draft) -> None:
+    """‘A,’ X said, ‘B’: the quote right after the attribution continues the same sentence."""
+    if qi + 1 >= len(qx.marks) or not window or window[-1].text in _SENTENCE_END:
+        return
+    nxt = qx.marks[qi + 1]
+    between = doc.text[window[-1].idx + len(window[-1]) : nxt.open]
+    if between.strip() == "" and window[-1].text == ",":
+        draft.spans.append(quote_span(doc.text, nxt))
+        draft.marks.add(qi + 1)
+
+
+def _attribute_before(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
+    m = qx.marks[qi]
+    if _prev_char(doc.text, m.open) not in ":,":
+        return None
+    window = _window_before(doc, qx, qi)
+    cue = next((t for t in window if is_cue_verb(t)), None)
+    if cue is None:
+        return None
+    return _draft(doc, qx, qi, cue, window)
+
+
+def direct_quotes(doc: Doc, qx: QuoteIndex) -> list[Draft]:
+    """Records for quotes whose cue stands right beside them."""
+    drafts: list[Draft] = []
+    taken: set[int] = set()
+    for qi in range(len(qx.marks)):
+        if qi in taken:
+            continue
+        draft = _attribute_after(doc, qx, qi) or _attribute_before(doc, qx, qi)
+        if draft is not None:
+            drafts.append(draft)
+            taken |= draft.marks
+    return drafts

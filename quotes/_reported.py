@@ -1,0 +1,243 @@
+"""Reported speech and mixed quotes from the dependency parse (the model-based pass).
+
+A cue verb's clausal complement (X said (that) …), its 'as' phrase or quoted
+argument (cast the meeting as a “…”), a noun cue's 'that' clause (warnings from
+Putin that …) and 'according to X' give the content; the kind follows from the
+quote marks inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from quotes._chains import add_listener_and_channels, clause_root, source_hops
+from quotes._direct import quote_span
+from quotes._draft import Draft
+from quotes._patterns import lexicon
+from quotes._syntax import QuoteIndex, cue_lemma, first, is_cue_verb, noun_phrase, subject_of, trim_span
+
+__all__ = ["reported_speech"]
+
+_AS_VERBS = frozenset({"describe", "cast", "characterize", "label", "brand", "dub", "term", "call", "hail",
+                       "dismiss", "portray", "frame", "present", "see", "praise", "slam", "criticize"})
+_ARG_DEPS = frozenset({"dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "npadvmod"})
+_REPORT_RELATIONS = {"report": "reported_by", "tell": "reported_by"}
+
+
+def _without_mark(span: Span) -> Span:
+    """Drop a leading complementizer ('that', 'whether') and edge punctuation."""
+    span = trim_span(span)
+    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in ("that", "whether", "if"):
+        span = trim_span(span.doc[span.start + 1 : span.end])
+    return span
+
+
+def _subtree_span(tok: Token) -> Span:
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+
+
+def _clausal_content(verb: Token) -> Span | None:
+    comp = first(verb.children, ("ccomp",))
+    if comp is None:
+        return None
+    return _without_mark(_subtree_span(comp))
+
+
+def _as_content(verb: Token, qx: QuoteIndex) -> Span | None:
+    """described X as “…”: the object of 'as', kept only when it holds a quote."""
+    if cue_lemma(verb) not in _AS_VERBS:
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    obj = first(prep.children, ("pobj",)) if prep is not None else None
+    if obj is None:
+        return None
+    span = trim_span(_subtree_span(obj))
+    return span if qx.quotes_in(span.start_char, span.end_char) else None
+
+
+def _quoted_argument(verb: Token, qx: QuoteIndex) -> Span | None:
+    """congratulated Trump on the ‘…’: the verb's arguments up to the quote they hold."""
+    args = [c for c in verb.children if c.dep_ in _ARG_DEPS and c.i > verb.i]
+    holding = [a for a in args if qx.quotes_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))]
+    if not holding:
+        return None
+    return trim_span(verb.doc[args[0].left_edge.i : holding[-1].right_edge.i + 1])
+
+
+def _kind(span: Span, qx: QuoteIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
+    """direct when one quote's marks cover the content, mixed when words stand outside them."""
+    inside = qx.quotes_in(span.start_char, span.end_char)
+    if not inside:
+        return "indirect", [(span.start_char, span.end_char)], set()
+    if len(inside) == 1:
+        m = qx.marks[inside[0]]
+        close = m.close if m.close is not None else m.end
+        if m.open <= span.start_char + 1 and span.end_char <= close + 1:
+            return "direct", [quote_span(span.doc.text, m)], set(inside)
+    return "mixed", [(span.start_char, span.end_char)], set(inside)
+
+
+def _make(verb: Token, content: Span, speaker: Span | None, qx: QuoteIndex) -> Draft:
+    kind, spans, marks = _kind(content, qx)
+    draft = Draft(kind, spans, cue=verb, speaker=speaker, marks=marks,
+                  confidence={"direct": 0.85, "mixed": 0.85, "indirect": 0.75}[kind],
+                  method="model" if kind == "indirect" else "rule+model")
+    if speaker is None:
+        draft.confidence = 0.4
+    return draft
+
+
+def _verb_speaker(verb: Token) -> Span | None:
+    subj = subject_of(verb)
+    if subj is None or (subj.dep_ == "nsubjpass" and subj.head is verb):
+        return None  # 'was described as': the subject is what was described, not who spoke
+    if subj.lower_ in ("it", "there", "this", "that", "which") and subj.dep_ != "pobj":
+        return None
+    return noun_phrase(subj)
+
+
+def _from_verb(verb: Token, qx: QuoteIndex) -> Draft | None:
+    lex = lexicon()
+    content = _clausal_content(verb)
+    if content is None:
+        content = _as_content(verb, qx) or _quoted_argument(verb, qx)
+    if content is None or not len(content):
+        return None
+    lemma = cue_lemma(verb)
+    speaker = _verb_speaker(verb)
+    if lemma in lex.document_verbs and lemma not in lex.cue_verbs:
+        if speaker is None or speaker.root.lemma_.lower() not in lex.document_subjects:
+            return None
+    if speaker is None and verb.tag_ != "VBN":
+        return None
+    draft = _make(verb, content, speaker, qx)
+    add_listener_and_channels(draft, verb)
+    return draft
+
+
+def _from_noun(noun: Token, qx: QuoteIndex) -> Draft | None:
+    """warnings from Putin that …; Trump's statement that …"""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return None
+    speaker_tok = first(noun.children, ("poss",))
+    if speaker_tok is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        speaker_tok = first(prep.children, ("pobj",)) if prep is not None else None
+    if speaker_tok is None:
+        return None
+    content = _without_mark(_subtree_span(clause))
+    draft = _make(noun, content, noun_phrase(speaker_tok), qx)
+    draft.method = "model"
+    return draft
+
+
+def _according_to(tok: Token) -> Token | None:
+    """The object of 'according to' when ``tok`` is 'according'."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    return first(to.children, ("pobj",)) if to is not None else None
+
+
+def _clause_without(head: Token, cut: Token) -> Span | None:
+    """The clause of ``head`` minus the 'according to' phrase and any lead-in before the subject."""
+    doc = head.doc
+    removed = {t.i for t in cut.subtree}
+    tokens = [t for t in head.subtree if t.i not in removed]
+    subj = first(head.children, ("nsubj", "nsubjpass", "expl"))
+    if subj is not None:
+        tokens = [t for t in tokens if t.i >= subj.left_edge.i]
+    if not tokens:
+        return None
+    # keep the longest contiguous run: the 'according to' phrase may sit in the middle
+    runs: list[list[Token]] = [[tokens[0]]]
+    for t in tokens[1:]:
+        if t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    best = max(runs, key=len)
+    return trim_span(doc[best[0].i : best[-1].i + 1])
+
+
+def _drafts_of_clause(drafts: Iterable[Draft], root: Token) -> list[Draft]:
+    return [d for d in drafts if d.cue is not None and clause_root(d.cue) == root]
+
+
+def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: QuoteIndex) -> Draft | None:
+    """Add an according_to hop to the clause's records, or make the clause a record of its own."""
+    first_source, inner = source_hops(source)
+    root = clause_root(tok.head)
+    governed = _drafts_of_clause(drafts, root)
+    if governed:
+        for d in governed:
+            if d.speaker is None:
+                d.speaker = inner[0][1] if inner and inner[0][0] == "citing" else first_source
+                rest = [h for h in inner if h[1] is not d.speaker]
+                d.add_hop("according_to", first_source)
+                for rel, span in rest:
+                    d.add_hop(rel, span)
+            else:
+                for rel, span in inner:
+                    d.add_hop(rel, span)
+                d.add_hop("according_to", first_source)
+            d.confidence = max(d.confidence, 0.75)
+        return None
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    content = _clause_without(root, tok)
+    if content is None or not len(content):
+        return None
+    draft = _make(tok, content, first_source, qx)
+    draft.cue_text = tok.doc[tok.i : tok.i + 2]
+    for rel, span in inner:
+        draft.add_hop(rel, span)
+    return draft
+
+
+def _outer_report(verb: Token, drafts: list[Draft]) -> bool:
+    """…, AP reported: a cue whose complement holds another record's cue becomes a hop of it."""
+    comp = first(verb.children, ("ccomp",))
+    if comp is None:
+        return False
+    inner = [d for d in drafts if d.cue is not None and d.cue.i in {t.i for t in comp.subtree}]
+    subj = _verb_speaker(verb)
+    if not inner or subj is None:
+        return False
+    for d in inner:
+        d.add_hop(_REPORT_RELATIONS.get(cue_lemma(verb), "according_to"), subj)
+    return True
+
+
+def _covered(drafts: list[Draft], tok: Token) -> bool:
+    return any(d.covers(tok.idx, tok.idx + len(tok)) for d in drafts)
+
+
+def reported_speech(doc: Doc, qx: QuoteIndex, drafts: list[Draft]) -> list[Draft]:
+    """Add records for cue verbs and noun cues not yet used; returns the new ones."""
+    lex = lexicon()
+    used = {d.cue.i for d in drafts if d.cue is not None}
+    new: list[Draft] = []
+    for tok in doc:
+        if tok.i in used or qx.inside(tok) or _covered(drafts + new, tok):
+            continue
+        draft = None
+        if is_cue_verb(tok):
+            if _outer_report(tok, drafts + new):
+                continue
+            draft = _from_verb(tok, qx)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.cue_nouns:
+            draft = _from_noun(tok, qx)
+        if draft is not None:
+            new.append(draft)
+    for tok in doc:
+        source = _according_to(tok) if not qx.inside(tok) else None
+        if source is not None:
+            draft = _apply_according(tok, source, drafts + new, qx)
+            if draft is not None and not _covered(drafts + new, tok):
+                new.append(draft)
+    return new

@@ -1,0 +1,302 @@
+"""Speaker resolution: pronouns, descriptions and names to one entity per person (rules, no coref model).
+
+A careful reader's cues, in order: the question–answer pattern (Asked whether
+Trump …, he replied), the speaker of the previous attribution, the subject of a
+recent clause, gender (given-name lists, honorifics, role nouns) and recency.
+Descriptions (the Ukrainian leader) match people by role and nationality;
+'the official' goes back to 'a senior defense official'.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quotes._draft import Draft
+from quotes._entities import PersonName, slug
+from quotes._patterns import lexicon
+from quotes._syntax import QuoteIndex
+
+__all__ = ["Resolution", "resolve_speakers"]
+
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_PLURAL = frozenset({"they", "them", "their", "we"})
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "four", "many",
+                         "other", "multiple", "various", "few"})
+_LEADER_ROLES = frozenset({"president", "leader", "prime minister", "premier", "chancellor", "king", "head"})
+_WINDOW_SPEAKER = 3
+_WINDOW_SUBJECT = 3
+
+
+@dataclass
+class Resolution:
+    """What a speaker mention resolves to."""
+
+    kind: str
+    name: str | None = None
+    person: PersonName | None = None
+    gender: str | None = None
+    titles: frozenset[str] = frozenset()
+    head: str = ""
+
+
+@dataclass
+class _Candidate:
+    start: int
+    sent: int
+    subject: bool
+    speaker: bool
+    resolution: Resolution
+
+
+@dataclass
+class _People:
+    """The doc's persons: clusters of compatible names with their titles and gender."""
+
+    clusters: list[Resolution] = field(default_factory=list)
+
+    def add(self, name: PersonName, titles: frozenset[str], gender: str | None) -> Resolution:
+        matches = [c for c in self.clusters if c.person is not None and c.person.compatible(name)]
+        if not matches:
+            res = Resolution("person", name.full, name, gender, titles)
+            self.clusters.append(res)
+            return res
+        res = matches[0] if name.given_key else max(matches, key=lambda c: len(c.titles) + len(c.person.given))
+        if len(name.full.split()) > len(res.person.full.split()):
+            res.person, res.name = name, name.full
+        res.titles = res.titles | titles
+        res.gender = res.gender or gender
+        return res
+
+
+def _gender(name: PersonName | None, titles: frozenset[str]) -> str | None:
+    lex = lexicon()
+    if titles & {"mrs", "ms", "miss", "dame", "lady", "queen"} or titles & lex.female_roles:
+        return "f"
+    if titles & {"mr", "sir", "lord", "king"} or titles & lex.male_roles:
+        return "m"
+    if name is None or not name.given:
+        return None
+    given = name.given[0].lower()
+    if given in lex.female_names and given not in lex.male_names:
+        return "f"
+    if given in lex.male_names and given not in lex.female_names:
+        return "m"
+    return None
+
+
+def _titles_before(ent: Span) -> frozenset[str]:
+    """Title and nationality words just before a name, and the head of an appositive it stands in."""
+    lex = lexicon()
+    words: list[str] = []
+    i = ent.start - 1
+    while i >= 0 and ent.start - i <= 4:
+        low = ent.doc[i].lower_
+        if low in lex.honorifics or low in lex.nationalities or low in lex.person_roles or (
+            ent.doc[i].ent_type_ in ("GPE", "NORP", "ORG") and ent.doc[i].pos_ == "PROPN"
+        ):
+            words.append(low)
+            i -= 1
+        else:
+            break
+    root = ent.root
+    if root.dep_ == "appos":
+        words.extend(t.lower_ for t in root.head.subtree if t.i < root.i and t.lower_ not in (",", "the", "'s"))
+    return frozenset(words)
+
+
+def _nationality(words: frozenset[str] | Sequence[str]) -> str | None:
+    nat = lexicon().nationalities
+    for w in words:
+        if w in nat:
+            return nat[w]
+        if w.endswith(("'s", "’s")) and w[:-2] in nat:
+            return nat[w[:-2]]
+    return None
+
+
+def _roles(words: frozenset[str] | Sequence[str]) -> set[str]:
+    roles = lexicon().person_roles
+    found = {w for w in words if w in roles}
+    joined = " ".join(words)
+    found |= {r for r in roles if " " in r and r in joined}
+    if found & _LEADER_ROLES:
+        found.add("leader")
+    return found
+
+
+class _Resolver:
+    """Resolves draft speakers of one Doc in document order."""
+
+    def __init__(self, doc: Doc, qx: QuoteIndex) -> None:
+        self.doc = doc
+        self.qx = qx
+        self.sent_starts = [s.start for s in doc.sents]
+        self.people = _People()
+        self.candidates: list[_Candidate] = []
+        self.anonymous: list[tuple[int, str, Resolution]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not qx.inside(ent.root):
+                res = self._person(ent)
+                if res is not None:
+                    self.candidates.append(_Candidate(ent.start_char, self._sent(ent.root),
+                                                      ent.root.dep_ in ("nsubj", "nsubjpass"), False, res))
+
+    def _sent(self, tok: Token) -> int:
+        return bisect_right(self.sent_starts, tok.i) - 1
+
+    def _person(self, ent: Span) -> Resolution | None:
+        name = PersonName.parse(ent.text)
+        if name is None:
+            return None
+        titles = _titles_before(ent)
+        return self.people.add(name, titles, _gender(name, titles))
+
+    def resolve(self, draft: Draft) -> Resolution | None:
+        mention = draft.speaker
+        if mention is None or not len(mention):
+            return None
+        res = self._classify(mention)
+        cand = _Candidate(mention.start_char, self._sent(mention.root), True, True, res)
+        self.candidates.append(cand)
+        self.candidates.sort(key=lambda c: c.start)
+        if res.kind == "anonymous":
+            self.anonymous.append((mention.start_char, res.head, res))
+        return res
+
+    def _classify(self, mention: Span) -> Resolution:
+        root = mention.root
+        low = root.lower_
+        if len(mention) == 1 and root.pos_ == "PRON":
+            return self._pronoun(root)
+        person = self._named_person(mention)
+        if person is not None:
+            return person
+        words = [t.lower_ for t in mention]
+        det = {t.lower_ for t in mention if t.dep_ in ("det", "nummod", "quantmod")}
+        lemma = root.lemma_.lower()
+        lex = lexicon()
+        if det & _INDEFINITE or (lemma in lex.anonymous_heads and "the" not in det and root.pos_ == "NOUN"
+                                  and low not in lex.group_heads):
+            if lemma in lex.anonymous_heads or low in lex.anonymous_heads:
+                return Resolution("anonymous", mention.text, head=lemma)
+        if "the" in det and (lemma in lex.person_roles or low in lex.person_roles):
+            found = self._description(mention, words) or self._earlier_anonymous(mention, lemma)
+            if found is not None:
+                return found
+        return self._unnamed(mention, root, lemma)
+
+    def _unnamed(self, mention: Span, root: Token, lemma: str) -> Resolution:
+        lex = lexicon()
+        name = " ".join(t.text for t in mention if t.dep_ != "det" or t.i != mention.start) or mention.text
+        if any(c.dep_ == "conj" for c in root.children) and root.pos_ == "PROPN":
+            return Resolution("group", mention.text, head=lemma)
+        if root.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in lex.organization_heads \
+                or lemma in lex.document_heads or mention.text.lower().removeprefix("the ") in lex.outlets:
+            return Resolution("organization", name, head=lemma)
+        if lemma in lex.anonymous_heads and root.tag_ in ("NNS", "NNPS") or root.lower_ in lex.group_heads:
+            return Resolution("group", mention.text, head=lemma)
+        if lemma in lex.anonymous_heads:
+            return Resolution("anonymous", mention.text, head=lemma)
+        if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON"):
+            parsed = PersonName.parse(mention.text)
+            if parsed is not None:
+                return self.people.add(parsed, frozenset(), _gender(parsed, frozenset()))
+        return Resolution("unknown", None, head=lemma)
+
+    def _named_person(self, mention: Span) -> Resolution | None:
+        """A mention whose head (or the head's appositive) is a PERSON entity."""
+        root = mention.root
+        heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+        for tok in heads:
+            if tok.ent_type_ == "PERSON":
+                ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+                if ent is not None:
+                    return self._person(ent)
+        return None
+
+    def _description(self, mention: Span, words: list[str]) -> Resolution | None:
+        """'the Ukrainian leader' → the person whose titles share its role and nationality."""
+        nationality = _nationality(words)
+        roles = _roles(words) - {"official"}
+        if not roles:
+            return None
+        best = None
+        for cand in reversed([c for c in self.candidates if c.start < mention.start_char]):
+            res = cand.resolution
+            if res.kind != "person":
+                continue
+            cand_nat = _nationality(res.titles)
+            if roles & _roles(res.titles) and (nationality is None or cand_nat == nationality):
+                return res
+            if best is None and nationality is not None and cand_nat == nationality and not res.titles - {
+                w for w in res.titles if _nationality([w])
+            }:
+                best = res
+        return best
+
+    def _earlier_anonymous(self, mention: Span, lemma: str) -> Resolution | None:
+        """'the official' → the earlier 'a senior defense official'."""
+        for start, head, res in reversed(self.anonymous):
+            if start < mention.start_char and head == lemma:
+                return res
+        return None
+
+    def _pronoun(self, tok: Token) -> Resolution:
+        low = tok.lower_
+        gender = "m" if low in _MALE else "f" if low in _FEMALE else None
+        if low in _PLURAL or gender is None:
+            return Resolution("unknown", None, head=low)
+        asked = self._asked_about(tok)
+        if asked is not None:
+            return asked
+        sent = self._sent(tok)
+        before = [c for c in self.candidates if c.start < tok.idx]
+        for window, test in ((_WINDOW_SPEAKER, lambda c: c.speaker), (_WINDOW_SUBJECT, lambda c: c.subject),
+                             (_WINDOW_SUBJECT, lambda c: True)):
+            for cand in reversed(before):
+                if sent - cand.sent > window:
+                    break
+                res = cand.resolution
+                if res.kind == "person" and test(cand) and res.gender in (None, gender):
+                    return res
+        return Resolution("unknown", None, head=low)
+
+    def _asked_about(self, tok: Token) -> Resolution | None:
+        """Asked whether Trump was considering …, he replied: the pronoun is the one asked about."""
+        verb = tok.head
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.lower_ == "asked" and child.i < tok.i:
+                for sub in child.subtree:
+                    if sub.dep_ == "nsubj" and sub.ent_type_ == "PERSON":
+                        ent = next((e for e in self.doc.ents if e.start <= sub.i < e.end), None)
+                        if ent is not None:
+                            return self._person(ent)
+        return None
+
+
+def resolve_speakers(doc: Doc, qx: QuoteIndex, drafts: list[Draft]) -> list[Resolution | None]:
+    """One resolution per draft (same order); inherited drafts share their source's."""
+    resolver = _Resolver(doc, qx)
+    order = sorted(range(len(drafts)), key=lambda i: drafts[i].speaker.start_char if drafts[i].speaker else 0)
+    out: list[Resolution | None] = [None] * len(drafts)
+    by_mention: dict[int, Resolution | None] = {}
+    for i in order:
+        sp = drafts[i].speaker
+        if sp is None:
+            continue
+        if sp.start_char not in by_mention:
+            by_mention[sp.start_char] = resolver.resolve(drafts[i])
+        out[i] = by_mention[sp.start_char]
+    return out
+
+
+def entity_id(res: Resolution) -> str | None:
+    """Doc-local entity id: a slug of the canonical name for people and organisations."""
+    if res.kind in ("person", "organization") and res.name:
+        return slug(res.name.removeprefix("the ").removeprefix("The "))
+    return None

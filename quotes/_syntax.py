@@ -1,0 +1,138 @@
+"""Small pure helpers over a parsed Doc: quote membership, noun phrases, subjects, cue tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from quotes._marks import ALL_MARKS, QuoteMark
+from quotes._patterns import lexicon
+
+__all__ = [
+    "QuoteIndex",
+    "cue_lemma",
+    "is_cue_verb",
+    "noun_phrase",
+    "subject_of",
+    "trim_span",
+]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+_EDGE_PUNCT = frozenset(",.;:!?-–—()[]|*") | ALL_MARKS
+_INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep", "pcomp"})
+
+
+class QuoteIndex:
+    """Which top-level quote (if any) each token of a Doc lies in; one linear pass."""
+
+    def __init__(self, doc: Doc, marks: Sequence[QuoteMark]) -> None:
+        self.marks = [m for m in marks if m.level == 0]
+        self.token_quote: list[int] = [-1] * len(doc)
+        self.mark_tokens: set[int] = set()
+        self._char_token = [0] * (len(doc.text) + 1)
+        for tok in doc:
+            for c in range(tok.idx, tok.idx + max(1, len(tok.text) + len(tok.whitespace_))):
+                if c < len(self._char_token):
+                    self._char_token[c] = tok.i
+        self._char_token[len(doc.text)] = len(doc)
+        qi = 0
+        for tok in doc:
+            while qi < len(self.marks) and self._stop(self.marks[qi]) <= tok.idx:
+                qi += 1
+            if qi < len(self.marks) and self.marks[qi].open <= tok.idx:
+                self.token_quote[tok.i] = qi
+                if tok.idx in (self.marks[qi].open, self.marks[qi].close):
+                    self.mark_tokens.add(tok.i)
+
+    @staticmethod
+    def _stop(m: QuoteMark) -> int:
+        return (m.close if m.close is not None else m.end - 1) + 1
+
+    def char_token(self, char: int) -> int:
+        """Index of the token that holds (or follows) the character offset."""
+        return self._char_token[min(char, len(self._char_token) - 1)]
+
+    def inside(self, tok: Token) -> bool:
+        """True for tokens in a quote's words or on its marks."""
+        return self.token_quote[tok.i] >= 0
+
+    def quotes_in(self, start: int, end: int) -> list[int]:
+        """Indices of top-level quotes that overlap the character range."""
+        return [i for i, m in enumerate(self.marks) if m.start < end and m.end > start]
+
+
+def cue_lemma(tok: Token) -> str:
+    """Lower-case lemma, with the few participles the tagger leaves unlemmatised."""
+    return (tok.lemma_ or tok.text).lower()
+
+
+def is_cue_verb(tok: Token) -> bool:
+    """A verb of the cue lexicon used as a verb (not 'said document', 'say, a dozen')."""
+    if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "intj", "compound"):
+        return False
+    return cue_lemma(tok) in lexicon().cue_verbs
+
+
+def subject_of(verb: Token, depth: int = 3) -> Token | None:
+    """The subject of ``verb``; participles and conjuncts inherit their head clause's subject."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj:
+                return pobj[0]
+    if depth and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            return subject_of(head, depth - 1)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def _excluded(head: Token) -> set[int]:
+    """Tokens of clauses hanging off a noun phrase (relative clauses, participles)."""
+    out: set[int] = set()
+    for tok in head.subtree:
+        if tok is not head and tok.dep_ in _CLAUSE_DEPS and tok.i > head.i:
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
+def noun_phrase(head: Token) -> Span:
+    """The noun phrase headed by ``head`` without trailing clauses or edge punctuation."""
+    doc = head.doc
+    excluded = _excluded(head)
+    start = head.left_edge.i
+    end = start
+    for tok in doc[start : head.right_edge.i + 1]:
+        if tok.i in excluded or (tok.i > head.i and tok.text == "," and _clause_follows(tok, excluded)):
+            break
+        end = tok.i + 1
+    return trim_span(doc[start:max(end, head.i + 1)])
+
+
+def _clause_follows(comma: Token, excluded: set[int]) -> bool:
+    nxt = comma.nbor(1) if comma.i + 1 < len(comma.doc) else None
+    return nxt is None or nxt.i in excluded
+
+
+def trim_span(span: Span) -> Span:
+    """Drop edge punctuation, white space and a leading 'that' from a span."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
+        end -= 1
+    return doc[start:end]
+
+
+def first(tokens: Iterable[Token], deps: Iterable[str]) -> Token | None:
+    """The first of ``tokens`` whose dependency label is one of ``deps``."""
+    wanted = set(deps)
+    return next((t for t in tokens if t.dep_ in wanted), None)
