@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotes._draft import Draft
 from quotes._patterns import lexicon
-from quotes._syntax import cue_lemma, first, noun_phrase
+from quotes._syntax import cue_lemma, first, noun_phrase, trim_span
 
 __all__ = ["add_listener_and_channels", "clause_root", "source_hops"]
 
@@ -18,7 +18,7 @@ _CHANNEL_VERBS = frozenset({"write", "post", "tweet", "speak", "say", "tell", "a
 
 def clause_root(tok: Token) -> Token:
     """Climb participles and conjuncts to the verb whose clause they belong to."""
-    while tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+    while tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         tok = tok.head
     return tok
 
@@ -69,15 +69,46 @@ def add_listener_and_channels(draft: Draft, cue: Token) -> None:
             if lemma == "tell" and _is_outlet(draft.listener):
                 draft.add_hop("told", draft.listener)
     root = clause_root(cue)
-    scopes = {cue, root}
-    for head in scopes:
-        for child in head.children:
-            if child.dep_ == "prep" and not draft.covers(child.idx, child.idx + 1):
-                _channel_hop(draft, child)
-            elif child.dep_ == "advcl" and cue_lemma(child) in _CHANNEL_VERBS and child is not cue:
-                for prep in child.children:
-                    if prep.dep_ == "prep":
-                        _channel_hop(draft, prep)
+    for prep in root.subtree:
+        if prep.dep_ == "prep" and not draft.covers(prep.idx, prep.idx + 1) and _in_clause(prep, root):
+            _channel_hop(draft, prep)
+
+
+def _in_clause(tok: Token, root: Token) -> bool:
+    """True unless a clause with its own subject stands between ``tok`` and ``root``."""
+    for anc in tok.ancestors:
+        if anc.i == root.i:
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) and anc.dep_ != "advcl":
+            return False
+    return False
+
+
+_CITING = frozenset({"cite", "citing"})
+_OBTAINED = frozenset({"obtain", "publish", "release", "see", "review", "leak", "show"})
+
+
+def _text_span(doc_span: Span) -> Span | None:
+    """Edge punctuation (and the *asterisks* of markdown titles) trimmed off."""
+    span = trim_span(doc_span)
+    return span if len(span) else None
+
+
+def _name_after_by(doc: Doc, end: int) -> int:
+    """Extend a phrase that stops at 'by' over the name the parser attached elsewhere ('by *The New York Times*')."""
+    last = end - 1
+    while last > 0 and doc[last].is_punct:
+        last -= 1
+    if doc[last].lower_ != "by":
+        return end
+    i = last + 1
+    while i < len(doc) and doc[i].is_punct and not doc[i].is_space and doc[i].text not in ",.;":
+        i += 1
+    if i < len(doc) and doc[i].ent_iob_ == "B":
+        i += 1
+        while i < len(doc) and doc[i].ent_iob_ == "I":
+            i += 1
+    return max(end, i)
 
 
 def source_hops(source: Token) -> tuple[Span, list[tuple[str, Span]]]:
@@ -85,19 +116,26 @@ def source_hops(source: Token) -> tuple[Span, list[tuple[str, Span]]]:
 
     'a report by CNN citing sources' → ('a report by CNN', [('citing', 'sources')]);
     'a transcript obtained by an agency' → ('a transcript', [('obtained_by', 'an agency')]).
+    Read off the words, not the tree: parsers attach these phrases in many ways.
     """
+    doc = source.doc
+    start, end = source.left_edge.i, source.right_edge.i + 1
+    end = _name_after_by(doc, end)
     hops: list[tuple[str, Span]] = []
-    for child in source.children:
-        if child.dep_ not in ("acl", "relcl"):
+    cut = end
+    for tok in doc[source.i + 1 : end]:
+        lemma = cue_lemma(tok)
+        if lemma in _CITING:
+            target = _text_span(doc[tok.i + 1 : end])
+            relation = "citing"
+        elif lemma in _OBTAINED and tok.i + 1 < end and doc[tok.i + 1].lower_ == "by":
+            target = _text_span(doc[tok.i + 2 : end])
+            relation = "obtained_by"
+        else:
             continue
-        lemma = cue_lemma(child)
-        if lemma == "cite":
-            obj = first(child.children, ("dobj",))
-            if obj is not None:
-                hops.append(("citing", noun_phrase(obj)))
-        elif lemma in ("obtain", "publish", "release", "see", "review", "leak"):
-            agent = first(child.children, ("agent",))
-            obj = _pobj(agent) if agent is not None else None
-            if obj is not None:
-                hops.append(("obtained_by", noun_phrase(obj)))
-    return noun_phrase(source), hops
+        if target is not None:
+            hops.append((relation, target))
+            cut = tok.i
+        break
+    first_source = _text_span(doc[start:cut]) or noun_phrase(source)
+    return first_source, hops

@@ -12,13 +12,14 @@ from spacy.tokens import Doc, Span, Token
 from quotes._chains import add_listener_and_channels
 from quotes._draft import Draft
 from quotes._marks import ALL_MARKS, QuoteMark
-from quotes._syntax import QuoteIndex, is_cue_verb, noun_phrase, subject_of
+from quotes._syntax import QuoteIndex, is_cue_verb, noun_phrase, speaker_of
 
 __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
 _END_OF_QUOTE = ",?!—–-…"
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _WINDOW = 15
+_COMMA_REACH = 4
 
 
 def quote_span(text: str, m: QuoteMark) -> tuple[int, int]:
@@ -101,9 +102,9 @@ def _inverted_subject(cue: Token, window: list[Token]) -> Span | None:
 
 
 def _speaker(cue: Token, qx: QuoteIndex, window: list[Token]) -> Span | None:
-    subj = subject_of(cue)
-    if subj is not None and not qx.inside(subj):
-        return noun_phrase(subj)
+    speaker = speaker_of(cue)
+    if speaker is not None and not qx.inside(speaker.root):
+        return speaker
     return _inverted_subject(cue, window)
 
 
@@ -147,9 +148,12 @@ def _merge_split(doc: Doc, qx: QuoteIndex, qi: int, window: list[Token], draft: 
 
 def _attribute_before(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
     m = qx.marks[qi]
-    if _prev_char(doc.text, m.open) not in ":,":
+    intro = _prev_char(doc.text, m.open)
+    if intro not in ":,":
         return None
     window = _window_before(doc, qx, qi)
+    if intro == ",":
+        window = window[:_COMMA_REACH]  # said, “…” / said Trump, “…”: the cue stands right there
     cue = next((t for t in window if is_cue_verb(t)), None)
     if cue is None:
         return None

@@ -8,6 +8,9 @@ from spacy.tokens import Span, Token
 
 __all__ = ["Draft", "Hop"]
 
+# from the speaker outward: sources cited come before the report citing them; who obtained a document after it
+_HOP_ORDER = {"citing": 0, "obtained_by": 2}
+
 
 @dataclass
 class Hop:
@@ -54,3 +57,4 @@ class Draft:
         if any(h.target.start == target.start and h.relation == relation for h in self.chain):
             return
         self.chain.append(Hop(relation, target))
+        self.chain.sort(key=lambda h: _HOP_ORDER.get(h.relation, 1))

@@ -16,13 +16,15 @@ from quotes._chains import add_listener_and_channels, clause_root, source_hops
 from quotes._direct import quote_span
 from quotes._draft import Draft
 from quotes._patterns import lexicon
-from quotes._syntax import QuoteIndex, cue_lemma, first, is_cue_verb, noun_phrase, subject_of, trim_span
+from quotes._syntax import QuoteIndex, cue_lemma, first, is_cue_verb, noun_phrase, speaker_of, trim_span
 
 __all__ = ["reported_speech"]
 
 _AS_VERBS = frozenset({"describe", "cast", "characterize", "label", "brand", "dub", "term", "call", "hail",
                        "dismiss", "portray", "frame", "present", "see", "praise", "slam", "criticize"})
 _ARG_DEPS = frozenset({"dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "npadvmod"})
+_QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "how", "when", "where", "why"})
 _REPORT_RELATIONS = {"report": "reported_by", "tell": "reported_by"}
 
 
@@ -38,11 +40,61 @@ def _subtree_span(tok: Token) -> Span:
     return tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
 
 
+def _bracketed(tok: Token) -> bool:
+    """A parenthetical clause: (this is his third visit since January)."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    opens = doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
+    closes = doc[right].text == ")" or (right + 1 < len(doc) and doc[right + 1].text == ")")
+    return opens and closes
+
+
+def complement(verb: Token) -> Token | None:
+    """The clausal complement of a cue: the nearest one after the verb, else the nearest before it."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and not _bracketed(c)]
+    after = [c for c in comps if c.i > verb.i]
+    if after:
+        return after[0]
+    return comps[-1] if comps else None
+
+
+def _own_attribution(tok: Token, head: Token) -> bool:
+    """A cue inside the clause that starts an attribution of its own (…, and a person indicated …)."""
+    if tok.i == head.i or not is_cue_verb(tok):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return (has_subject and tok.dep_ in ("conj", "advcl")) or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
+
+
+def _content(head: Token) -> Span:
+    """The subtree of ``head`` up to the first clause that is an attribution of its own."""
+    doc = head.doc
+    cut = {t.i for tok in head.subtree if _own_attribution(tok, head) for t in tok.subtree}
+    cut |= {tok.left_edge.i - 1 for tok in head.subtree if _own_attribution(tok, head)}
+    start = head.left_edge.i
+    end = start
+    for tok in doc[start : head.right_edge.i + 1]:
+        if tok.i in cut and tok.i > head.i:
+            break
+        end = tok.i + 1
+    span = doc[start:end]
+    while len(span) and span[-1].dep_ in ("cc", "punct", "mark"):
+        span = doc[span.start : span.end - 1]
+    return _without_mark(span)
+
+
 def _clausal_content(verb: Token) -> Span | None:
-    comp = first(verb.children, ("ccomp",))
+    comp = complement(verb)
     if comp is None:
         return None
-    return _without_mark(_subtree_span(comp))
+    if cue_lemma(verb) in lexicon().weak_verbs and not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in comp.children
+    ):
+        return None
+    content = _content(comp)
+    if len(content) and content[0].lower_ in _WH_WORDS and cue_lemma(verb) not in _QUESTION_VERBS:
+        return None  # 'lamented what he calls …': a free relative, not a reported clause
+    return content
 
 
 def _as_content(verb: Token, qx: QuoteIndex) -> Span | None:
@@ -53,8 +105,20 @@ def _as_content(verb: Token, qx: QuoteIndex) -> Span | None:
     obj = first(prep.children, ("pobj",)) if prep is not None else None
     if obj is None:
         return None
-    span = trim_span(_subtree_span(obj))
-    return span if qx.quotes_in(span.start_char, span.end_char) else None
+    return _to_last_quote(trim_span(_subtree_span(obj)), qx)
+
+
+def _to_last_quote(span: Span, qx: QuoteIndex) -> Span | None:
+    """Cut a quoted argument after its last closing mark: 'a “pointed conversation” in a post' → the quote part."""
+    inside = qx.quotes_in(span.start_char, span.end_char)
+    if not inside:
+        return None
+    m = qx.marks[inside[-1]]
+    stop = (m.close if m.close is not None else m.end) + 1
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].idx >= stop:
+        end -= 1
+    return span.doc[span.start : end]
 
 
 def _quoted_argument(verb: Token, qx: QuoteIndex) -> Span | None:
@@ -63,7 +127,7 @@ def _quoted_argument(verb: Token, qx: QuoteIndex) -> Span | None:
     holding = [a for a in args if qx.quotes_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))]
     if not holding:
         return None
-    return trim_span(verb.doc[args[0].left_edge.i : holding[-1].right_edge.i + 1])
+    return _to_last_quote(trim_span(verb.doc[args[0].left_edge.i : holding[-1].right_edge.i + 1]), qx)
 
 
 def _kind(span: Span, qx: QuoteIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
@@ -89,38 +153,47 @@ def _make(verb: Token, content: Span, speaker: Span | None, qx: QuoteIndex) -> D
     return draft
 
 
-def _verb_speaker(verb: Token) -> Span | None:
-    subj = subject_of(verb)
-    if subj is None or (subj.dep_ == "nsubjpass" and subj.head is verb):
-        return None  # 'was described as': the subject is what was described, not who spoke
-    if subj.lower_ in ("it", "there", "this", "that", "which") and subj.dep_ != "pobj":
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _noun_cue_object(verb: Token) -> Token | None:
+    """questioned Trump's statement that …: the 'that' clause belongs to the noun cue, not the verb."""
+    obj = first(verb.children, ("dobj",))
+    comp = complement(verb)
+    if obj is None or comp is None or comp.i < obj.i or obj.lemma_.lower() not in lexicon().cue_nouns:
         return None
-    return noun_phrase(subj)
+    return obj
 
 
 def _from_verb(verb: Token, qx: QuoteIndex) -> Draft | None:
     lex = lexicon()
+    noun = _noun_cue_object(verb)
+    if noun is not None:
+        return _from_noun(noun, qx, complement(verb))
+    if cue_lemma(verb) in _QUESTION_VERBS and (verb.tag_ == "VBN" or speaker_of(verb) is None):
+        return None  # 'Asked whether …': the reporter's question, not speech of the subject
     content = _clausal_content(verb)
     if content is None:
         content = _as_content(verb, qx) or _quoted_argument(verb, qx)
     if content is None or not len(content):
         return None
     lemma = cue_lemma(verb)
-    speaker = _verb_speaker(verb)
+    speaker = speaker_of(verb)
     if lemma in lex.document_verbs and lemma not in lex.cue_verbs:
         if speaker is None or speaker.root.lemma_.lower() not in lex.document_subjects:
             return None
-    if speaker is None and verb.tag_ != "VBN":
+    if speaker is None and not _passive(verb):
         return None
     draft = _make(verb, content, speaker, qx)
     add_listener_and_channels(draft, verb)
     return draft
 
 
-def _from_noun(noun: Token, qx: QuoteIndex) -> Draft | None:
+def _from_noun(noun: Token, qx: QuoteIndex, clause: Token | None = None) -> Draft | None:
     """warnings from Putin that …; Trump's statement that …"""
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
-                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    clause = clause or next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
+                             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if clause is None:
         return None
     speaker_tok = first(noun.children, ("poss",))
@@ -129,7 +202,7 @@ def _from_noun(noun: Token, qx: QuoteIndex) -> Draft | None:
         speaker_tok = first(prep.children, ("pobj",)) if prep is not None else None
     if speaker_tok is None:
         return None
-    content = _without_mark(_subtree_span(clause))
+    content = _content(clause)
     draft = _make(noun, content, noun_phrase(speaker_tok), qx)
     draft.method = "model"
     return draft
@@ -164,6 +237,22 @@ def _clause_without(head: Token, cut: Token) -> Span | None:
     return trim_span(doc[best[0].i : best[-1].i + 1])
 
 
+def _according_head(tok: Token) -> Token | None:
+    """The clause 'according to' modifies; when the parser made the phrase its own root, the next clause."""
+    if tok.head.i != tok.i:
+        return clause_root(tok.head)
+    doc = tok.doc
+    nxt = tok.right_edge.i + 1
+    while nxt < len(doc) and (doc[nxt].is_punct or doc[nxt].is_space):
+        nxt += 1
+    if nxt >= len(doc) or any(t.text in ".!?" or "\n" in t.text for t in doc[tok.i : nxt]):
+        return None
+    root = doc[nxt]
+    while root.head.i != root.i:
+        root = root.head
+    return None if root.i == tok.i else root
+
+
 def _drafts_of_clause(drafts: Iterable[Draft], root: Token) -> list[Draft]:
     return [d for d in drafts if d.cue is not None and clause_root(d.cue) == root]
 
@@ -171,7 +260,9 @@ def _drafts_of_clause(drafts: Iterable[Draft], root: Token) -> list[Draft]:
 def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: QuoteIndex) -> Draft | None:
     """Add an according_to hop to the clause's records, or make the clause a record of its own."""
     first_source, inner = source_hops(source)
-    root = clause_root(tok.head)
+    root = _according_head(tok)
+    if root is None:
+        return None
     governed = _drafts_of_clause(drafts, root)
     if governed:
         for d in governed:
@@ -201,11 +292,11 @@ def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: QuoteIn
 
 def _outer_report(verb: Token, drafts: list[Draft]) -> bool:
     """…, AP reported: a cue whose complement holds another record's cue becomes a hop of it."""
-    comp = first(verb.children, ("ccomp",))
+    comp = complement(verb)
     if comp is None:
         return False
     inner = [d for d in drafts if d.cue is not None and d.cue.i in {t.i for t in comp.subtree}]
-    subj = _verb_speaker(verb)
+    subj = speaker_of(verb)
     if not inner or subj is None:
         return False
     for d in inner:

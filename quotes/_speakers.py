@@ -211,7 +211,7 @@ class _Resolver:
         if root.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in lex.organization_heads \
                 or lemma in lex.document_heads or mention.text.lower().removeprefix("the ") in lex.outlets:
             return Resolution("organization", name, head=lemma)
-        if lemma in lex.anonymous_heads and root.tag_ in ("NNS", "NNPS") or root.lower_ in lex.group_heads:
+        if (lemma in lex.anonymous_heads and root.tag_ in ("NNS", "NNPS")) or root.lower_ in lex.group_heads:
             return Resolution("group", mention.text, head=lemma)
         if lemma in lex.anonymous_heads:
             return Resolution("anonymous", mention.text, head=lemma)

@@ -14,6 +14,7 @@ __all__ = [
     "cue_lemma",
     "is_cue_verb",
     "noun_phrase",
+    "speaker_of",
     "subject_of",
     "trim_span",
 ]
@@ -75,30 +76,63 @@ def is_cue_verb(tok: Token) -> bool:
     return cue_lemma(tok) in lexicon().cue_verbs
 
 
+def _participle_speaker_head(verb: Token) -> Token | None:
+    """'…, adding that …' hanging inside a reported clause speaks for the cue verb above it."""
+    if not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and is_cue_verb(verb)):
+        return None
+    for anc in verb.ancestors:
+        if is_cue_verb(anc) and any(c.dep_ in SUBJECT_DEPS for c in anc.children):
+            return anc
+    return None
+
+
+def _fallback_subject(verb: Token) -> Token | None:
+    """A name left of the verb that the parser failed to label as subject ('Trump, going back …, insisted')."""
+    for child in verb.lefts:
+        if child.dep_ in ("advcl", "npadvmod", "dep", "nmod", "appos") and (
+            child.pos_ in ("PROPN", "NOUN") or child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        ) and not child.tag_.startswith("VB"):
+            return child
+    return None
+
+
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
     """The subject of ``verb``; participles and conjuncts inherit their head clause's subject."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
+    outer = _participle_speaker_head(verb)
+    if outer is not None:
+        return subject_of(outer, depth - 1) if depth else None
     for child in verb.children:
         if child.dep_ == "agent":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
                 return pobj[0]
-    if depth and verb.dep_ in _INHERIT_DEPS and verb.head is not verb:
+    if depth and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth - 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    return None
+    return _fallback_subject(verb)
+
+
+def speaker_of(verb: Token) -> Span | None:
+    """The noun phrase that speaks through ``verb``: not the subject of a passive, not 'it'/'there'."""
+    subj = subject_of(verb)
+    if subj is None or (subj.dep_ == "nsubjpass" and subj.head.i == verb.i):
+        return None  # 'was described as': the subject is what was described, not who spoke
+    if subj.lower_ in ("it", "there", "this", "that", "which", "what") and subj.dep_ != "pobj":
+        return None
+    return noun_phrase(subj)
 
 
 def _excluded(head: Token) -> set[int]:
     """Tokens of clauses hanging off a noun phrase (relative clauses, participles)."""
     out: set[int] = set()
     for tok in head.subtree:
-        if tok is not head and tok.dep_ in _CLAUSE_DEPS and tok.i > head.i:
+        if tok.i != head.i and tok.dep_ in _CLAUSE_DEPS and tok.i > head.i:
             out.update(t.i for t in tok.subtree)
     return out
 

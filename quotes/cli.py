@@ -112,6 +112,66 @@ def schema() -> None:
     typer.echo(json.dumps(Quote.model_json_schema(), indent=2))
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations, JSONL (see docs/evaluation.md).")],
+    texts: Annotated[Path, typer.Argument(help="Folder holding the articles the gold names.")],
+    pred: Annotated[Path | None, typer.Option(help="Predicted records, JSONL as `quotes extract -f jsonl` writes "
+                                                   "them; without it the extractor runs on the texts.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list misses (MISS), wrong speakers "
+                                                                  "(WHO?) and false records (FALSE).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline for extraction when --pred is not given.")] = None,
+) -> None:
+    """Score quotes against gold annotations: P/R/F1, recall by kind, speakers, kinds, chains, exact spans.
+
+    Example: quotes evaluate tests/data/seeds_gold.jsonl tests/data/seeds --verbose
+    """
+    from quotes import _evaluate
+
+    try:
+        result = _evaluate.evaluate(gold, texts, pred, model)
+    except (QuotesError, _evaluate.GoldError, OSError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(_evaluate.to_json(result, verbose))
+        return
+    if verbose:
+        for line in _evaluate.detail_lines(result):
+            typer.echo(line)
+    typer.echo(_evaluate.format_table(result.figures))
+
+
+@app.command()
+def render(
+    article: Annotated[str, typer.Argument(help="Article text file; '-' reads stdin.")],
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write the page here instead of stdout.")]
+    = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (as for extract).")] = None,
+) -> None:
+    """Write one article as a self-contained HTML page with its quotes, cues, speakers and chains marked.
+
+    Example: quotes render article.txt -o page.html
+    """
+    from quotes._api import extract
+    from quotes._io import read_article, read_stdin
+    from quotes._render import render_html
+    from quotes._writers import open_output
+
+    try:
+        doc = read_stdin() if article == "-" else read_article(Path(article))
+        for warning in doc.warnings:
+            _err(f"warning: {warning}")
+        found = extract(doc.text, doc.doc_id, model=model)
+        with open_output(output) as fh:
+            fh.write(render_html(doc.text, found, Path(doc.source).name))
+    except (QuotesError, OSError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1) from None
+    _err(f"{len(found)} records from {doc.source}" + (f" -> {output}" if output else ""))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
