@@ -109,6 +109,19 @@ def _titles_before(ent: Span) -> frozenset[str]:
     return frozenset(words)
 
 
+def _headline(sent: Span) -> bool:
+    """A title-case line (Trump Rejects Zelensky's Request): its capitals say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
+def _known_given_names(name: PersonName) -> PersonName:
+    """In a headline keep only given names found in the name lists ('Rejects Zelensky' → 'Zelensky')."""
+    lex = lexicon()
+    given = tuple(g for g in name.given if g.lower() in lex.male_names or g.lower() in lex.female_names)
+    return PersonName(given, name.surname)
+
+
 def _nationality(words: frozenset[str] | Sequence[str]) -> str | None:
     nat = lexicon().nationalities
     for w in words:
@@ -153,6 +166,8 @@ class _Resolver:
         name = PersonName.parse(ent.text)
         if name is None:
             return None
+        if _headline(ent.sent):
+            name = _known_given_names(name)
         titles = _titles_before(ent)
         return self.people.add(name, titles, _gender(name, titles))
 
@@ -184,6 +199,10 @@ class _Resolver:
                                   and low not in lex.group_heads):
             if lemma in lex.anonymous_heads or low in lex.anonymous_heads:
                 return Resolution("anonymous", mention.text, head=lemma)
+        if "the" in det and lemma in lex.document_heads:
+            author = self._document_author(mention, lemma)
+            if author is not None:
+                return author
         if "the" in det and (lemma in lex.person_roles or low in lex.person_roles):
             found = self._description(mention, words) or self._earlier_anonymous(mention, lemma)
             if found is not None:
@@ -192,7 +211,7 @@ class _Resolver:
 
     def _known_person(self, mention: Span) -> Resolution | None:
         """A proper name that matches a person already seen (NER sometimes tags 'Zelenskyy' as ORG)."""
-        if mention.root.pos_ != "PROPN":
+        if not mention.root.text[:1].isupper():
             return None
         parsed = PersonName.parse(mention.text)
         if parsed is None or not any(c.person is not None and c.person.compatible(parsed)
@@ -251,6 +270,19 @@ class _Resolver:
             }:
                 best = res
         return best
+
+    def _document_author(self, mention: Span, lemma: str) -> Resolution | None:
+        """'The letter' → the author of the earlier 'a letter from Vladimir Putin'."""
+        for tok in reversed(self.doc[: mention.start]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                return None
+            ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end and e.label_ == "PERSON"), None)
+            return self._person(ent) if ent is not None else None
+        return None
 
     def _earlier_anonymous(self, mention: Span, lemma: str) -> Resolution | None:
         """'the official' → the earlier 'a senior defense official'."""

@@ -89,6 +89,10 @@ def _participle_speaker_head(verb: Token) -> Token | None:
 def _fallback_subject(verb: Token) -> Token | None:
     """A name left of the verb that the parser failed to label as subject ('Trump, going back …, insisted')."""
     for child in verb.lefts:
+        if child.dep_ == "advcl" and child.tag_ == "VBG":
+            subj = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj  # 'Trump, going back to …, insisted': the parser gave Trump to the participle
         if child.dep_ in ("advcl", "npadvmod", "dep", "nmod", "appos") and (
             child.pos_ in ("PROPN", "NOUN") or child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
         ) and not child.tag_.startswith("VB"):
