@@ -19,7 +19,7 @@ from quotes._direct import direct_quotes
 from quotes._draft import Draft
 from quotes._marks import QuoteMark, scan_quotes
 from quotes._reported import reported_speech
-from quotes._speakers import Resolution, entity_id, resolve_speakers
+from quotes._speakers import Resolution, entity_id, headline, resolve_speakers
 from quotes._syntax import QuoteIndex
 
 __all__ = ["QuotesComponent", "find_quotes", "install_extensions", "mark_line_breaks"]
@@ -68,6 +68,11 @@ def line_breaks_component(doc: Doc) -> Doc:
     return mark_line_breaks(doc)
 
 
+def _in_headline(d: Draft) -> bool:
+    """Reported speech read off a title-case headline ('Zelensky Asks Trump For …') is not a record."""
+    return d.kind == "indirect" and d.cue is not None and headline(d.cue.sent)
+
+
 def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     """A record whose content lies inside another record's content is nested speech: drop it."""
     kept: list[Draft] = []
@@ -82,7 +87,7 @@ def find_quotes(doc: Doc, marks: list[QuoteMark]) -> list[dict[str, Any]]:
     """All passes over one Doc: quote marks, direct, reported, continuations, speakers."""
     qx = QuoteIndex(doc, marks)
     drafts = direct_quotes(doc, qx)
-    drafts += reported_speech(doc, qx, drafts)
+    drafts += [d for d in reported_speech(doc, qx, drafts) if not _in_headline(d)]
     drafts = _drop_nested(drafts)
     drafts += continuations_and_terms(doc, qx, drafts)
     drafts.sort(key=lambda d: d.start)

@@ -7,12 +7,13 @@ their own are left for the continuation pass.
 
 from __future__ import annotations
 
+import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes._chains import add_listener_and_channels
 from quotes._draft import Draft
 from quotes._marks import ALL_MARKS, QuoteMark
-from quotes._syntax import QuoteIndex, is_cue_verb, noun_phrase, speaker_of
+from quotes._syntax import QuoteIndex, is_cue_verb, noun_phrase, speaker_of, trim_span
 
 __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
@@ -20,6 +21,7 @@ _END_OF_QUOTE = ",?!—–-…"
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _WINDOW = 15
 _COMMA_REACH = 4
+_DASH_SIGNATURE = regex.compile(r"[ \t]*([―—–]|--?)[ \t]*(?=\p{Lu})")
 
 
 def quote_span(text: str, m: QuoteMark) -> tuple[int, int]:
@@ -135,6 +137,27 @@ def _attribute_after(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
     return draft
 
 
+def _attribute_dash(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
+    """“…” ― Martha Aguilar: a quote signed with a dash and a name at the end of its line."""
+    m = qx.marks[qi]
+    after = (m.close if m.close is not None else m.end) + 1
+    sign = _DASH_SIGNATURE.match(doc.text, after)
+    if sign is None:
+        return None
+    first = qx.char_token(sign.end())
+    tokens: list[Token] = []
+    for tok in doc[first:]:
+        if "\n" in tok.text or tok.text in (",", ";", "(") or qx.inside(tok):
+            break
+        tokens.append(tok)
+    if not tokens or not tokens[0].text[:1].isupper() or len(tokens) > _WINDOW:
+        return None
+    speaker = doc[tokens[0].i : tokens[-1].i + 1]
+    dash = doc[qx.char_token(sign.start() + sign.group(0).index(sign.group(1)))]
+    return Draft("direct", [quote_span(doc.text, m)], cue_text=doc[dash.i : dash.i + 1], speaker=trim_span(speaker),
+                 confidence=0.8, method="rule", marks={qi})
+
+
 def _merge_split(doc: Doc, qx: QuoteIndex, qi: int, window: list[Token], draft: Draft) -> None:
     """‘A,’ X said, ‘B’: the quote right after the attribution continues the same sentence."""
     if qi + 1 >= len(qx.marks) or not window or window[-1].text in _SENTENCE_END:
@@ -167,7 +190,7 @@ def direct_quotes(doc: Doc, qx: QuoteIndex) -> list[Draft]:
     for qi in range(len(qx.marks)):
         if qi in taken:
             continue
-        draft = _attribute_after(doc, qx, qi) or _attribute_before(doc, qx, qi)
+        draft = _attribute_after(doc, qx, qi) or _attribute_before(doc, qx, qi) or _attribute_dash(doc, qx, qi)
         if draft is not None:
             drafts.append(draft)
             taken |= draft.marks

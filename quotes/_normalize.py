@@ -16,6 +16,7 @@ from quotes._marks import QuoteMark, scan_quotes
 
 __all__ = ["NormalizedText", "normalize"]
 
+_DOUBLED_MARKS = frozenset({"''", "``"})
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # a sentence glued to a link or heading: "…proposalTrump and", "…discussionShortly after"
 _GLUED_HEADING = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\p{Lu}\p{Ll})")
@@ -47,6 +48,13 @@ def _clean(text: str) -> tuple[list[str], list[int]]:
     origin: list[int] = []
     for i, ch in enumerate(text):
         if ch in _DROP or (ch == "\r" and text[i + 1 : i + 2] == "\n"):
+            continue
+        pair = text[i : i + 2]
+        if pair in _DOUBLED_MARKS and text[i - 1 : i + 1] not in _DOUBLED_MARKS:
+            chars.append('"')  # ''typewriter'' and ``TeX`` double quotes: one mark, the pair's second char dropped
+            origin.append(i)
+            continue
+        if i and text[i - 1 : i + 1] in _DOUBLED_MARKS and (len(chars) and chars[-1] == '"' and origin[-1] == i - 1):
             continue
         if ch == "\r":
             ch = "\n"

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from quotes._chains import add_listener_and_channels, clause_root, source_hops
+from quotes._content import QUESTION_VERBS, complement, content_of_clause, verb_content
 from quotes._direct import quote_span
 from quotes._draft import Draft
 from quotes._patterns import lexicon
@@ -20,131 +21,26 @@ from quotes._syntax import QuoteIndex, cue_lemma, first, is_cue_verb, noun_phras
 
 __all__ = ["reported_speech"]
 
-_AS_VERBS = frozenset({"describe", "cast", "characterize", "label", "brand", "dub", "term", "call", "hail",
-                       "dismiss", "portray", "frame", "present", "see", "praise", "slam", "criticize"})
-_ARG_DEPS = frozenset({"dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "npadvmod"})
-_QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
-_WH_WORDS = frozenset({"what", "which", "who", "whom", "how", "when", "where", "why"})
 _REPORT_RELATIONS = {"report": "reported_by", "tell": "reported_by"}
 
 
-def _without_mark(span: Span) -> Span:
-    """Drop a leading complementizer ('that', 'whether') and edge punctuation."""
-    span = trim_span(span)
-    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in ("that", "whether", "if"):
-        span = trim_span(span.doc[span.start + 1 : span.end])
-    return span
-
-
-def _subtree_span(tok: Token) -> Span:
-    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
-
-
-def _bracketed(tok: Token) -> bool:
-    """A parenthetical clause: (this is his third visit since January)."""
-    doc = tok.doc
-    left, right = tok.left_edge.i, tok.right_edge.i
-    opens = doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
-    closes = doc[right].text == ")" or (right + 1 < len(doc) and doc[right + 1].text == ")")
-    return opens and closes
-
-
-def complement(verb: Token) -> Token | None:
-    """The clausal complement of a cue: the nearest one after the verb, else the nearest before it."""
-    comps = [c for c in verb.children if c.dep_ == "ccomp" and not _bracketed(c)]
-    after = [c for c in comps if c.i > verb.i]
-    if after:
-        return after[0]
-    return comps[-1] if comps else None
-
-
-def _own_attribution(tok: Token, head: Token) -> bool:
-    """A cue inside the clause that starts an attribution of its own (…, and a person indicated …)."""
-    if tok.i == head.i or not is_cue_verb(tok):
-        return False
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    return (has_subject and tok.dep_ in ("conj", "advcl")) or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
-
-
-def _content(head: Token) -> Span:
-    """The subtree of ``head`` up to the first clause that is an attribution of its own."""
-    doc = head.doc
-    cut = {t.i for tok in head.subtree if _own_attribution(tok, head) for t in tok.subtree}
-    cut |= {tok.left_edge.i - 1 for tok in head.subtree if _own_attribution(tok, head)}
-    start = head.left_edge.i
-    end = start
-    for tok in doc[start : head.right_edge.i + 1]:
-        if tok.i in cut and tok.i > head.i:
-            break
-        end = tok.i + 1
-    span = doc[start:end]
-    while len(span) and span[-1].dep_ in ("cc", "punct", "mark"):
-        span = doc[span.start : span.end - 1]
-    return _without_mark(span)
-
-
-def _clausal_content(verb: Token) -> Span | None:
-    comp = complement(verb)
-    if comp is None:
-        return None
-    if cue_lemma(verb) in lexicon().weak_verbs and not any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in comp.children
-    ):
-        return None
-    content = _content(comp)
-    if len(content) and content[0].lower_ in _WH_WORDS and cue_lemma(verb) not in _QUESTION_VERBS:
-        return None  # 'lamented what he calls …': a free relative, not a reported clause
-    return content
-
-
-def _as_content(verb: Token, qx: QuoteIndex) -> Span | None:
-    """described X as “…”: the object of 'as', kept only when it holds a quote."""
-    if cue_lemma(verb) not in _AS_VERBS:
-        return None
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    obj = first(prep.children, ("pobj",)) if prep is not None else None
-    if obj is None:
-        return None
-    return _to_last_quote(trim_span(_subtree_span(obj)), qx)
-
-
-def _to_last_quote(span: Span, qx: QuoteIndex) -> Span | None:
-    """Cut a quoted argument after its last closing mark: 'a “pointed conversation” in a post' → the quote part."""
-    inside = qx.quotes_in(span.start_char, span.end_char)
-    if not inside:
-        return None
-    m = qx.marks[inside[-1]]
-    stop = (m.close if m.close is not None else m.end) + 1
-    end = span.end
-    while end > span.start + 1 and span.doc[end - 1].idx >= stop:
-        end -= 1
-    return span.doc[span.start : end]
-
-
-def _quoted_argument(verb: Token, qx: QuoteIndex) -> Span | None:
-    """congratulated Trump on the ‘…’: the verb's arguments up to the quote they hold."""
-    args = [c for c in verb.children if c.dep_ in _ARG_DEPS and c.i > verb.i]
-    holding = [a for a in args if qx.quotes_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))]
-    if not holding:
-        return None
-    return _to_last_quote(trim_span(verb.doc[args[0].left_edge.i : holding[-1].right_edge.i + 1]), qx)
-
-
-def _kind(span: Span, qx: QuoteIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
+def _kind(parts: list[Span], qx: QuoteIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
     """direct when one quote's marks cover the content, mixed when words stand outside them."""
-    inside = qx.quotes_in(span.start_char, span.end_char)
+    spans = [(p.start_char, p.end_char) for p in parts]
+    start, end = spans[0][0], spans[-1][1]
+    inside = qx.quotes_in(start, end)
     if not inside:
-        return "indirect", [(span.start_char, span.end_char)], set()
-    if len(inside) == 1:
+        return "indirect", spans, set()
+    if len(inside) == 1 and len(spans) == 1:
         m = qx.marks[inside[0]]
         close = m.close if m.close is not None else m.end
-        if m.open <= span.start_char + 1 and span.end_char <= close + 1:
-            return "direct", [quote_span(span.doc.text, m)], set(inside)
-    return "mixed", [(span.start_char, span.end_char)], set(inside)
+        if m.open <= start + 1 and end <= close + 1:
+            return "direct", [quote_span(parts[0].doc.text, m)], set(inside)
+    return "mixed", spans, set(inside)
 
 
-def _make(verb: Token, content: Span, speaker: Span | None, qx: QuoteIndex) -> Draft:
-    kind, spans, marks = _kind(content, qx)
+def _make(verb: Token, content: Span | list[Span], speaker: Span | None, qx: QuoteIndex) -> Draft:
+    kind, spans, marks = _kind(content if isinstance(content, list) else [content], qx)
     draft = Draft(kind, spans, cue=verb, speaker=speaker, marks=marks,
                   confidence={"direct": 0.85, "mixed": 0.85, "indirect": 0.75}[kind],
                   method="model" if kind == "indirect" else "rule+model")
@@ -167,22 +63,15 @@ def _noun_cue_object(verb: Token) -> Token | None:
 
 
 def _from_verb(verb: Token, qx: QuoteIndex) -> Draft | None:
-    lex = lexicon()
     noun = _noun_cue_object(verb)
     if noun is not None:
         return _from_noun(noun, qx, complement(verb))
-    if cue_lemma(verb) in _QUESTION_VERBS and (verb.tag_ == "VBN" or speaker_of(verb) is None):
+    if cue_lemma(verb) in QUESTION_VERBS and (verb.tag_ == "VBN" or speaker_of(verb) is None):
         return None  # 'Asked whether …': the reporter's question, not speech of the subject
-    content = _clausal_content(verb)
+    content = verb_content(verb, qx)
     if content is None:
-        content = _as_content(verb, qx) or _quoted_argument(verb, qx)
-    if content is None or not len(content):
         return None
-    lemma = cue_lemma(verb)
     speaker = speaker_of(verb)
-    if lemma in lex.document_verbs and lemma not in lex.cue_verbs:
-        if speaker is None or speaker.root.lemma_.lower() not in lex.document_subjects:
-            return None
     if speaker is None and not _passive(verb):
         return None
     draft = _make(verb, content, speaker, qx)
@@ -202,7 +91,7 @@ def _from_noun(noun: Token, qx: QuoteIndex, clause: Token | None = None) -> Draf
         speaker_tok = first(prep.children, ("pobj",)) if prep is not None else None
     if speaker_tok is None:
         return None
-    content = _content(clause)
+    content = content_of_clause(clause)
     draft = _make(noun, content, noun_phrase(speaker_tok), qx)
     draft.method = "model"
     return draft

@@ -20,7 +20,7 @@ from quotes._entities import PersonName, slug
 from quotes._patterns import lexicon
 from quotes._syntax import QuoteIndex
 
-__all__ = ["Resolution", "resolve_speakers"]
+__all__ = ["Resolution", "headline", "resolve_speakers"]
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -109,7 +109,7 @@ def _titles_before(ent: Span) -> frozenset[str]:
     return frozenset(words)
 
 
-def _headline(sent: Span) -> bool:
+def headline(sent: Span) -> bool:
     """A title-case line (Trump Rejects Zelensky's Request): its capitals say nothing about names."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
@@ -166,7 +166,7 @@ class _Resolver:
         name = PersonName.parse(ent.text)
         if name is None:
             return None
-        if _headline(ent.sent):
+        if headline(ent.sent):
             name = _known_given_names(name)
         titles = _titles_before(ent)
         return self.people.add(name, titles, _gender(name, titles))

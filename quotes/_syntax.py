@@ -22,6 +22,7 @@ __all__ = [
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 _EDGE_PUNCT = frozenset(",.;:!?-–—()[]|*") | ALL_MARKS
+_RELATIVE = frozenset({"who", "which", "that"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep", "pcomp"})
 
 
@@ -73,7 +74,13 @@ def is_cue_verb(tok: Token) -> bool:
     """A verb of the cue lexicon used as a verb (not 'said document', 'say, a dozen')."""
     if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "intj", "compound"):
         return False
-    return cue_lemma(tok) in lexicon().cue_verbs
+    lex = lexicon()
+    lemma = cue_lemma(tok)
+    if lemma in lex.cue_verbs:
+        return True
+    # 'the letter reads', 'the report found': document verbs speak only through a document subject
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return lemma in lex.document_verbs and subj is not None and subj.lemma_.lower() in lex.document_subjects
 
 
 def _participle_speaker_head(verb: Token) -> Token | None:
@@ -127,7 +134,9 @@ def speaker_of(verb: Token) -> Span | None:
     subj = subject_of(verb)
     if subj is None or (subj.dep_ == "nsubjpass" and subj.head.i == verb.i):
         return None  # 'was described as': the subject is what was described, not who spoke
-    if subj.lower_ in ("it", "there", "this", "that", "which", "what") and subj.dep_ != "pobj":
+    if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN"):
+        subj = subj.head.head  # 'a staffer who told his subordinates …': the staffer
+    elif subj.lower_ in ("there", "this", "that", "which", "what", "who") and subj.dep_ != "pobj":
         return None
     return noun_phrase(subj)
 

@@ -1,0 +1,204 @@
+"""Where the reported words are: the content of a cue verb, read off the dependency parse.
+
+In order: a clausal complement (said (that) …), a quoted or 'as' argument
+(cast the meeting as a “…”), a request's infinitive or 'for' object (urged him
+to …, called for …), the host clause of a parenthetical cue (Climate change,
+he says, is …) and a clause preposed to a sentence-final cue (…, experts say).
+Each returns the content as one or more spans of the Doc, or None.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from quotes._patterns import lexicon
+from quotes._syntax import SUBJECT_DEPS, QuoteIndex, cue_lemma, first, is_cue_verb, trim_span
+
+__all__ = ["QUESTION_VERBS", "complement", "content_of_clause", "verb_content"]
+
+_AS_VERBS = frozenset({"describe", "cast", "characterize", "label", "brand", "dub", "term", "call", "hail",
+                       "dismiss", "portray", "frame", "present", "praise", "slam", "criticize", "depict"})
+_NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "name"})
+_ARG_DEPS = frozenset({"dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "npadvmod"})
+QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "how", "when", "where", "why"})
+_FOR_VERBS = frozenset({"call", "ask", "appeal", "plead", "beg"})
+_INFINITIVE_CLASSES = frozenset({"request", "commitment", "warning"})
+_INFINITIVE_VERBS = frozenset({"tell", "ask", "call", "propose", "threaten", "agree", "offer", "refuse", "decline"})
+_TRAILING_ADJUNCTS = frozenset({"advmod", "npadvmod", "prep", "punct", "tmod", "pobj", "det", "compound", "amod"})
+
+def _without_mark(span: Span) -> Span:
+    """Drop a leading complementizer ('that', 'whether') and edge punctuation."""
+    span = trim_span(span)
+    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in ("that", "whether", "if"):
+        span = trim_span(span.doc[span.start + 1 : span.end])
+    return span
+
+
+def _subtree_span(tok: Token) -> Span:
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+
+
+def _bracketed(tok: Token) -> bool:
+    """A parenthetical clause: (this is his third visit since January)."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    opens = doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
+    closes = doc[right].text == ")" or (right + 1 < len(doc) and doc[right + 1].text == ")")
+    return opens and closes
+
+
+def complement(verb: Token) -> Token | None:
+    """The clausal complement of a cue: the nearest one after the verb, else the nearest before it."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and not _bracketed(c)]
+    after = [c for c in comps if c.i > verb.i]
+    if after:
+        return after[0]
+    return comps[-1] if comps else None
+
+
+def _own_attribution(tok: Token, head: Token) -> bool:
+    """A cue inside the clause that starts an attribution of its own (…, and a person indicated …)."""
+    if tok.i == head.i or not is_cue_verb(tok):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return (has_subject and tok.dep_ in ("conj", "advcl")) or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
+
+
+def content_of_clause(head: Token) -> Span:
+    """The subtree of ``head`` up to the first clause that is an attribution of its own."""
+    doc = head.doc
+    cut = {t.i for tok in head.subtree if _own_attribution(tok, head) for t in tok.subtree}
+    cut |= {tok.left_edge.i - 1 for tok in head.subtree if _own_attribution(tok, head)}
+    start = head.left_edge.i
+    end = start
+    for tok in doc[start : head.right_edge.i + 1]:
+        if tok.i in cut and tok.i > head.i:
+            break
+        end = tok.i + 1
+    span = doc[start:end]
+    while len(span) and span[-1].dep_ in ("cc", "punct", "mark"):
+        span = doc[span.start : span.end - 1]
+    return _without_mark(span)
+
+
+def _clausal_content(verb: Token) -> Span | None:
+    comp = complement(verb)
+    if comp is None:
+        return None
+    if cue_lemma(verb) in lexicon().weak_verbs and not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in comp.children
+    ):
+        return None
+    content = content_of_clause(comp)
+    if len(content) and content[0].lower_ in _WH_WORDS and cue_lemma(verb) not in QUESTION_VERBS:
+        return None  # 'lamented what he calls …': a free relative, not a reported clause
+    return content
+
+
+def _as_content(verb: Token, qx: QuoteIndex) -> Span | None:
+    """described X as “…” → the quoted part; described X as Y (no quote) → 'X as Y'."""
+    if cue_lemma(verb) not in _AS_VERBS:
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    obj = first(prep.children, ("pobj",)) if prep is not None else None
+    if obj is None:
+        return None
+    span = trim_span(_subtree_span(obj))
+    quoted = _to_last_quote(span, qx)
+    if quoted is not None:
+        return quoted
+    dobj = first(verb.children, ("dobj",))
+    start = dobj.left_edge.i if dobj is not None and dobj.i < prep.i else prep.i
+    return trim_span(verb.doc[start : span.end])
+
+
+def _naming_content(verb: Token) -> Span | None:
+    """She called the shootings a moment of …: object and predicate of a naming verb."""
+    if cue_lemma(verb) not in _NAMING_VERBS:
+        return None
+    obj, pred = first(verb.children, ("dobj",)), first(verb.children, ("oprd",))
+    if obj is None or pred is None or obj.lower_ in _WH_WORDS:
+        return None  # 'what he calls X' is the writer's paraphrase, not a report
+    return trim_span(verb.doc[obj.left_edge.i : pred.right_edge.i + 1])
+
+
+def _to_last_quote(span: Span, qx: QuoteIndex) -> Span | None:
+    """Cut a quoted argument after its last closing mark: 'a “pointed conversation” in a post' → the quote part."""
+    inside = qx.quotes_in(span.start_char, span.end_char)
+    if not inside:
+        return None
+    m = qx.marks[inside[-1]]
+    stop = (m.close if m.close is not None else m.end) + 1
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].idx >= stop:
+        end -= 1
+    return span.doc[span.start : end]
+
+
+def _quoted_argument(verb: Token, qx: QuoteIndex) -> Span | None:
+    """congratulated Trump on the ‘…’: the verb's arguments up to the quote they hold."""
+    args = [c for c in verb.children if c.dep_ in _ARG_DEPS and c.i > verb.i]
+    holding = [a for a in args if qx.quotes_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))]
+    if not holding:
+        return None
+    return _to_last_quote(trim_span(verb.doc[args[0].left_edge.i : holding[-1].right_edge.i + 1]), qx)
+
+
+def _request_content(verb: Token) -> Span | None:
+    """urged him to …; vowed to …; called on X to …; called for …: what was asked or promised."""
+    lemma = cue_lemma(verb)
+    lex = lexicon()
+    if lemma in _FOR_VERBS:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
+        obj = first(prep.children, ("pobj", "pcomp")) if prep is not None else None
+        if obj is not None:
+            return trim_span(_subtree_span(obj))
+    if lex.cue_class.get(lemma) not in _INFINITIVE_CLASSES and lemma not in _INFINITIVE_VERBS:
+        return None
+    heads = [verb, *(first(c.children, ("pobj",)) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on")]
+    for head in heads:
+        if head is None:
+            continue
+        comp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i
+                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if comp is not None:
+            return trim_span(_subtree_span(comp))
+    return None
+
+
+def _parenthetical_content(verb: Token) -> list[Span] | None:
+    """Climate change, Mr. Obama often says, is the greatest threat: the host clause around the cue."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    host = verb.head
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i + 1
+    parts = [trim_span(doc[host.left_edge.i : left]), trim_span(doc[right : host.right_edge.i + 1])]
+    parts = [p for p in parts if len(p)]
+    return parts or None
+
+
+def _preposed_content(verb: Token) -> Span | None:
+    """People like Scott, he said. / …, experts say.: the words before a sentence-final cue."""
+    subj = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or any(c.dep_ not in _TRAILING_ADJUNCTS for c in verb.rights):
+        return None
+    doc = verb.doc
+    comma = subj.left_edge.i - 1
+    sent_start = verb.sent.start
+    if comma <= sent_start or doc[comma].text != ",":
+        return None
+    span = trim_span(doc[sent_start:comma])
+    return span if len(span) >= 2 else None
+
+
+def verb_content(verb: Token, qx: QuoteIndex) -> list[Span] | None:
+    """The content spans of a cue verb, trying each construction in turn."""
+    single = (_clausal_content(verb) or _as_content(verb, qx) or _naming_content(verb)
+              or _quoted_argument(verb, qx) or _request_content(verb))
+    if single is not None and len(single):
+        return [single]
+    if complement(verb) is not None:
+        return None
+    return _parenthetical_content(verb) or ([p] if (p := _preposed_content(verb)) is not None else None)
