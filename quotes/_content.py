@@ -167,6 +167,35 @@ def _request_content(verb: Token) -> Span | None:
     return None
 
 
+def _object_content(verb: Token) -> Span | None:
+    """acknowledged their uphill battle; denied the report: a direct object that names what was said."""
+    if cue_lemma(verb) not in lexicon().object_content_verbs:
+        return None
+    obj = first(verb.children, ("dobj",))
+    if obj is None or obj.pos_ == "PRON" or obj.i < verb.i or _negated(verb):
+        return None
+    return trim_span(_subtree_span(obj))
+
+
+def _negated(verb: Token) -> bool:
+    """'did not confirm any contact', 'neither … nor … confirmed': nothing was said."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subj = first(verb.children, ("nsubj", "nsubjpass"))
+    return subj is not None and any(t.lower_ in ("neither", "no", "nobody", "none") for t in subj.subtree)
+
+
+def _topic_content(verb: Token) -> Span | None:
+    """complained about his mic; commented on the death: the topic of a speech verb."""
+    topics = lexicon().topic_content
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i > verb.i and cue_lemma(verb) in topics.get(prep.lower_, ()):
+            obj = first(prep.children, ("pobj", "pcomp"))
+            if obj is not None:
+                return trim_span(_subtree_span(obj))
+    return None
+
+
 def _parenthetical_content(verb: Token) -> list[Span] | None:
     """Climate change, Mr. Obama often says, is the greatest threat: the host clause around the cue."""
     if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
@@ -196,7 +225,8 @@ def _preposed_content(verb: Token) -> Span | None:
 def verb_content(verb: Token, qx: QuoteIndex) -> list[Span] | None:
     """The content spans of a cue verb, trying each construction in turn."""
     single = (_clausal_content(verb) or _as_content(verb, qx) or _naming_content(verb)
-              or _quoted_argument(verb, qx) or _request_content(verb))
+              or _quoted_argument(verb, qx) or _request_content(verb) or _object_content(verb)
+              or _topic_content(verb))
     if single is not None and len(single):
         return [single]
     if complement(verb) is not None:

@@ -21,6 +21,7 @@ _END_OF_QUOTE = ",?!—–-…"
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _WINDOW = 15
 _COMMA_REACH = 4
+_MIN_WORDS_MIDSENTENCE = 4
 _DASH_SIGNATURE = regex.compile(r"[ \t]*([―—–]|--?)[ \t]*(?=\p{Lu})")
 
 
@@ -55,6 +56,15 @@ def _quote_ends_clause(text: str, m: QuoteMark) -> bool:
         return True
     after = (m.close if m.close is not None else m.end) + 1
     return text[after : after + 1] == ","
+
+
+def _speech_like(doc: Doc, qx: QuoteIndex, qi: int, start: int, end: int) -> bool:
+    """Not a title: on CBS's “Face the Nation,” Ryan said … — short, after a possessive or preposition."""
+    opener = qx.char_token(qx.marks[qi].open)
+    before = doc[opener - 1] if opener > 0 else None
+    if before is not None and (before.dep_ in ("poss", "case", "det") or before.pos_ == "ADP"):
+        return False
+    return len(doc.text[start:end].split()) >= _MIN_WORDS_MIDSENTENCE
 
 
 def _window_after(doc: Doc, qx: QuoteIndex, qi: int) -> list[Token]:
@@ -125,8 +135,8 @@ def _attribute_after(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
     text = doc.text
     if not _quote_ends_clause(text, m):
         return None
-    s, _ = quote_span(text, m)
-    if not (starts_sentence(text, m) or text[s : s + 1].isupper()):
+    s, e = quote_span(text, m)
+    if not starts_sentence(text, m) and not (text[s : s + 1].isupper() and _speech_like(doc, qx, qi, s, e)):
         return None
     window = _window_after(doc, qx, qi)
     cue = next((t for t in window if is_cue_verb(t)), None)

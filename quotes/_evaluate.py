@@ -356,9 +356,11 @@ def detail_lines(evaluation: Evaluation) -> list[str]:
     return lines
 
 
-def format_table(fig: dict[str, Any]) -> str:
-    """The figures as a small human-readable table."""
+def format_table(evaluation: Evaluation) -> str:
+    """The figures as a small human-readable table; '-' where the gold has nothing to measure."""
+    fig = evaluation.figures
     q, qs, n = fig["quotes"], fig["quote_speaker"], fig["counts"]
+    chain = f"{fig['chain_recall']:.3f}" if evaluation.tally.counts["chain_gold"] else "-"
     by_kind = "  ".join(f"{k} {v:.3f}" for k, v in fig["recall_by_kind"].items()) or "-"
     source = "-" if fig["source_exact_f1"] is None else f"{fig['source_exact_f1']:.3f}"
     rows = [
@@ -367,7 +369,7 @@ def format_table(fig: dict[str, Any]) -> str:
         ("speaker accuracy", f"{fig['speaker_accuracy']:.3f} of found quotes"),
         ("entities consistent", fig["entities_consistent"]),
         ("kind accuracy", f"{fig['kind_accuracy']:.3f}"),
-        ("chain recall", f"{fig['chain_recall']:.3f}"),
+        ("chain recall", chain),
         ("content exact F1", f"{fig['content_exact']['f']:.3f}"),
         ("source exact F1", source),
         ("quote+speaker F1", f"{qs['f']:.3f}"),

@@ -18,8 +18,9 @@ __all__ = ["NormalizedText", "normalize"]
 
 _DOUBLED_MARKS = frozenset({"''", "``"})
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-# a sentence glued to a link or heading: "…proposalTrump and", "…discussionShortly after"
-_GLUED_HEADING = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\p{Lu}\p{Ll})")
+# a sentence glued to a link or heading: "…proposalTrump and", "…discussionShortly after";
+# not a handle, hashtag or URL path (@realDonaldTrump, #standWithUkraine, x.com/realDonaldTrump)
+_GLUED_HEADING = regex.compile(r"(?<=(?<![\w@#/])\p{Ll}{3,})(?=\p{Lu}\p{Ll})")
 # a sentence glued after its full stop: "…in 2025.Reuters", "…to be honest.It was"
 _GLUED_SENTENCE = regex.compile(r"(?<=[\p{L}\p{N}]{2}[.?!])(?=\p{Lu}\p{Ll})")
 

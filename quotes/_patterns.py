@@ -41,6 +41,8 @@ class Lexicon:
     document_verbs: frozenset[str]
     document_subjects: frozenset[str]
     cue_nouns: frozenset[str]
+    object_content_verbs: frozenset[str]
+    topic_content: dict[str, frozenset[str]]
     belief_verbs: frozenset[str]
     honorifics: frozenset[str]
     person_roles: frozenset[str]
@@ -80,6 +82,8 @@ def lexicon() -> Lexicon:
         document_verbs=_lower_set(cues["verbs"]["document"]),
         document_subjects=_lower_set(cues["document_subjects"]["nouns"]),
         cue_nouns=_lower_set(cues["nouns"]["lemmas"]),
+        object_content_verbs=_lower_set(cues["object_content"]["lemmas"]),
+        topic_content={prep: _lower_set(verbs) for prep, verbs in cues["topic_content"].items() if prep != "_source"},
         belief_verbs=_lower_set(cues["beliefs"]["lemmas"]),
         honorifics=_lower_set(people["honorifics"]),
         person_roles=_lower_set(people["person_roles"]),

@@ -66,7 +66,7 @@ def _from_verb(verb: Token, qx: QuoteIndex) -> Draft | None:
     noun = _noun_cue_object(verb)
     if noun is not None:
         return _from_noun(noun, qx, complement(verb))
-    if cue_lemma(verb) in QUESTION_VERBS and (verb.tag_ == "VBN" or speaker_of(verb) is None):
+    if cue_lemma(verb) in QUESTION_VERBS and not any(c.dep_ == "nsubj" for c in verb.children):
         return None  # 'Asked whether …': the reporter's question, not speech of the subject
     content = verb_content(verb, qx)
     if content is None:
@@ -126,6 +126,25 @@ def _clause_without(head: Token, cut: Token) -> Span | None:
     return trim_span(doc[best[0].i : best[-1].i + 1])
 
 
+def _initial_according(tok: Token) -> tuple[Span, Span] | None:
+    """'According to X, Y.' read off the commas: (source, content), skipping an appositive 'X, his aide,'."""
+    doc = tok.doc
+    sent = tok.sent
+    if tok.i - sent.start > 1 or tok.i + 2 >= sent.end:
+        return None
+    commas = [t.i for t in doc[tok.i + 2 : sent.end] if t.text == ","]
+    if not commas:
+        return None
+    cut = commas[0]
+    for nxt in commas[1:]:
+        segment = doc[cut + 1 : nxt]
+        if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in segment):
+            break
+        cut = nxt  # 'Yuri Ushakov, Putin's adviser, …': the appositive belongs to the source
+    source, content = trim_span(doc[tok.i + 2 : cut]), trim_span(doc[cut + 1 : sent.end])
+    return (source, content) if len(source) and len(content) >= 3 else None
+
+
 def _according_head(tok: Token) -> Token | None:
     """The clause 'according to' modifies; when the parser made the phrase its own root, the next clause."""
     if tok.head.i != tok.i:
@@ -149,10 +168,18 @@ def _drafts_of_clause(drafts: Iterable[Draft], root: Token) -> list[Draft]:
 def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: QuoteIndex) -> Draft | None:
     """Add an according_to hop to the clause's records, or make the clause a record of its own."""
     first_source, inner = source_hops(source)
+    initial = _initial_according(tok)
+    if initial is not None:
+        first_source, content = initial
+        governed = [d for d in drafts if d.cue is not None and content.start <= d.cue.i < content.end]
+        if not governed:
+            draft = _make(tok, content, first_source, qx)
+            draft.cue_text = tok.doc[tok.i : tok.i + 2]
+            return draft
     root = _according_head(tok)
     if root is None:
         return None
-    governed = _drafts_of_clause(drafts, root)
+    governed = governed if initial is not None else _drafts_of_clause(drafts, root)
     if governed:
         for d in governed:
             if d.speaker is None:

@@ -140,7 +140,7 @@ def evaluate(
     if verbose:
         for line in _evaluate.detail_lines(result):
             typer.echo(line)
-    typer.echo(_evaluate.format_table(result.figures))
+    typer.echo(_evaluate.format_table(result))
 
 
 @app.command()

@@ -1,0 +1,128 @@
+"""Quotes over a Spark DataFrame of articles: one spaCy pipeline per executor process, records as rows.
+
+Install with ``pip install 'quotes[spark]'``. Each partition is extracted by ``mapPartitions``;
+the pipeline is loaded lazily, once per Python worker process (``load_pipeline`` caches it).
+
+Entity ids are global and do not depend on partitioning or row order: every document is first
+resolved on its own (exactly as ``quotes.extract`` does), then the distinct person names of the whole
+run are resolved on the driver, most complete and most frequent spelling first
+(:func:`global_entities`), and the result is broadcast back to the records.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from quotes._api import extract
+from quotes._entities import EntityRegistry, PersonName
+from quotes._models import Quote
+
+__all__ = ["extract_dataframe", "global_entities", "quote_schema"]
+
+EntityMap = Mapping[str, tuple[str, str]]
+
+
+def _spark_types() -> Any:
+    """``pyspark.sql.types``, imported late so that ``quotes.spark`` names a clear missing extra."""
+    try:
+        from pyspark.sql import types as spark_types
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("quotes.spark needs pyspark: pip install 'quotes[spark]'") from exc
+    return spark_types
+
+
+def _field_type(annotation: Any) -> tuple[Any, bool]:
+    """Spark type of one pydantic annotation and whether it may be null."""
+    t = _spark_types()
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        present = [a for a in get_args(annotation) if a is not type(None)]
+        if len(present) != 1:
+            raise TypeError(f"no Spark type for the union {annotation}")
+        return _field_type(present[0])[0], True
+    if origin is Literal:
+        if not all(isinstance(v, str) for v in get_args(annotation)):
+            raise TypeError(f"no Spark type for {annotation}")
+        return t.StringType(), False
+    if origin is list:
+        element, nullable = _field_type(get_args(annotation)[0])
+        return t.ArrayType(element, containsNull=nullable), False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return quote_schema(annotation), False
+    scalars = {str: t.StringType(), int: t.LongType(), float: t.DoubleType(), bool: t.BooleanType()}
+    if annotation not in scalars:
+        raise TypeError(f"no Spark type for {annotation}")
+    return scalars[annotation], False
+
+
+def quote_schema(model: type[BaseModel] = Quote) -> Any:
+    """The Spark ``StructType`` of a pydantic record model, field by field (``Quote`` by default)."""
+    t = _spark_types()
+    return t.StructType([t.StructField(name, *_field_type(info.annotation))
+                         for name, info in model.model_fields.items()])
+
+
+def global_entities(names: Iterable[tuple[str, int]],
+                    aliases: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+    """Per-document person names (with record counts) → run-wide (canonical name, entity id).
+
+    Fuller names go first, then more frequent ones, then alphabetical order, so the result is
+    the same however the names were gathered: 'Trump' joins 'Donald Trump', and the most
+    frequent spelling of Zelensky/Zelenskyy names the entity.
+    """
+    registry = EntityRegistry(aliases=aliases or {})
+    resolved: dict[str, tuple[str, str]] = {}
+    for name, _count in sorted(names, key=lambda nc: (-len(nc[0].split()), -nc[1], nc[0])):
+        person = PersonName.parse(name)
+        if person is not None:
+            resolved[name] = registry.resolve(person)
+    return resolved
+
+
+def _person_name(record: dict[str, Any]) -> str | None:
+    speaker = record["speaker"]
+    return speaker["name"] if speaker and speaker["kind"] == "person" and speaker["name"] else None
+
+
+def apply_entities(record: dict[str, Any], entities: EntityMap) -> dict[str, Any]:
+    """One record (``Quote.model_dump()``) with its person speaker renamed to the run-wide entity."""
+    name = _person_name(record)
+    if name not in entities:
+        return record
+    canonical, entity = entities[name]
+    return {**record, "speaker": {**record["speaker"], "name": canonical, "entity_id": entity}}
+
+
+def _extract_rows(rows: Iterable[Any], model: str | None, aliases: dict[str, str] | None) -> Iterator[dict]:
+    """Partition side: every record of every (doc_id, text) row, each document resolved on its own."""
+    for doc_id, text in rows:
+        for quote in extract(text, doc_id, model=model, aliases=aliases):
+            yield quote.model_dump()
+
+
+def _name_counts(records: Any) -> list[tuple[str, int]]:
+    """Distinct person names over all records with how many records carry each (a Spark action)."""
+    named = records.map(_person_name).filter(lambda name: name is not None)
+    return named.map(lambda name: (name, 1)).reduceByKey(lambda a, b: a + b).collect()
+
+
+def extract_dataframe(df: Any, text_col: str = "text", id_col: str = "doc_id", *, model: str | None = None,
+                      aliases: dict[str, str] | None = None) -> Any:
+    """A DataFrame of quote records (schema :func:`quote_schema`) for a DataFrame of articles.
+
+    Rows with a null text are skipped. This runs one Spark action (the run-wide entity pass);
+    the extracted records are persisted for it, so the parse happens once.
+    """
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    articles = df.where(F.col(text_col).isNotNull()).select(F.col(id_col).cast("string"), text_col)
+    records = articles.rdd.mapPartitions(lambda rows: _extract_rows(rows, model, aliases))
+    records.persist(StorageLevel.MEMORY_AND_DISK)
+    entities = df.sparkSession.sparkContext.broadcast(global_entities(_name_counts(records), aliases))
+    renamed = records.map(lambda record: apply_entities(record, entities.value))
+    return df.sparkSession.createDataFrame(renamed, schema=quote_schema())
