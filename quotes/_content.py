@@ -196,6 +196,14 @@ def _topic_content(verb: Token) -> Span | None:
     return None
 
 
+def _passive_subject_content(verb: Token) -> Span | None:
+    """The issue was first reported by The Post; a curfew was announced: the passive subject is what was said."""
+    subj = first(verb.children, ("nsubjpass",))
+    if subj is None or subj.pos_ == "PRON" or cue_lemma(verb) not in lexicon().object_content_verbs:
+        return None
+    return trim_span(_subtree_span(subj))
+
+
 def _parenthetical_content(verb: Token) -> list[Span] | None:
     """Climate change, Mr. Obama often says, is the greatest threat: the host clause around the cue."""
     if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
@@ -226,7 +234,7 @@ def verb_content(verb: Token, qx: QuoteIndex) -> list[Span] | None:
     """The content spans of a cue verb, trying each construction in turn."""
     single = (_clausal_content(verb) or _as_content(verb, qx) or _naming_content(verb)
               or _quoted_argument(verb, qx) or _request_content(verb) or _object_content(verb)
-              or _topic_content(verb))
+              or _topic_content(verb) or _passive_subject_content(verb))
     if single is not None and len(single):
         return [single]
     if complement(verb) is not None:

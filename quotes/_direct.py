@@ -89,6 +89,8 @@ def _window_before(doc: Doc, qx: QuoteIndex, qi: int) -> list[Token]:
     m = qx.marks[qi]
     out: list[Token] = []
     i = qx.char_token(m.open) - 1
+    while i >= 0 and doc[i].is_space and _prev_char(doc.text, m.open) == "\n":
+        i -= 1  # He said: / “…” — the introduction ends the paragraph before the quote
     while i >= 0:
         tok = doc[i]
         if qx.inside(tok) or "\n" in tok.text or tok.text in _SENTENCE_END:
@@ -182,10 +184,13 @@ def _merge_split(doc: Doc, qx: QuoteIndex, qi: int, window: list[Token], draft: 
 def _attribute_before(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
     m = qx.marks[qi]
     intro = _prev_char(doc.text, m.open)
+    if intro == "\n":
+        intro = doc.text[: m.open].rstrip()[-1:]  # the paragraph before ends with the introduction
     if intro not in ":,":
         return None
     window = _window_before(doc, qx, qi)
-    if intro == ",":
+    s, e = quote_span(doc.text, m)
+    if intro == "," and not (doc.text[s : s + 1].isupper() and len(doc.text[s:e].split()) >= _MIN_WORDS_MIDSENTENCE):
         window = window[:_COMMA_REACH]  # said, “…” / said Trump, “…”: the cue stands right there
     cue = next((t for t in window if is_cue_verb(t)), None)
     if cue is None:

@@ -16,7 +16,8 @@ from typing import Any
 
 from quotes._models import SPEECH_KINDS
 
-__all__ = ["Evaluation", "GoldError", "evaluate", "load_jsonl", "overlap", "score", "spans_match"]
+__all__ = ["Evaluation", "GoldError", "detail_lines", "evaluate", "format_table", "load_jsonl", "pair_up", "score",
+           "spans_match", "to_json"]
 
 Record = dict[str, Any]
 Spans = list[tuple[int, int]]
@@ -98,6 +99,7 @@ def pred_spans(pred: Record) -> Spans:
 
 
 def _words(text: str) -> set[str]:
+    """The words of a normalized name, a possessive 's split off."""
     return set(text.replace("'s", " ").split())
 
 
@@ -133,6 +135,7 @@ def chain_found(gold: Record, pred: Record) -> bool:
 
 
 def _source_spans(gold: Record) -> Spans:
+    """Offsets of a span-annotated gold record's source mention."""
     return [(int(s), int(e)) for s, e in gold.get("source_spans") or []]
 
 
@@ -171,6 +174,7 @@ class Tally:
 
 
 def _group(kind: str) -> str:
+    """Recall is also reported for quoted (direct, mixed) and indirect speech apart."""
     return "quoted" if kind in QUOTED_KINDS else "indirect"
 
 
@@ -336,10 +340,12 @@ def evaluate(gold_path: Path, texts_dir: Path, pred_path: Path | None = None, mo
 
 
 def _short(text: str, width: int) -> str:
+    """A one-line, cut, quoted excerpt for the detail lines."""
     return repr(" ".join(text.split())[:width])
 
 
 def _gold_speaker(gold: Record) -> str:
+    """The gold speaker's name, or the source mention of span-annotated gold."""
     return str(gold.get("speaker") or gold.get("source") or "(no source)")
 
 

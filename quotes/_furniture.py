@@ -115,6 +115,7 @@ class _Segment:
     end: int
     text: str
     block: int
+    glued: bool  # the next sentence was glued to it (``US?At``)
 
 
 def _words(text: str) -> list[str]:
@@ -156,7 +157,7 @@ def _segments(norm: NormalizedText) -> Iterator[_Segment]:
             lead = len(piece) - len(piece.lstrip())
             body = piece.strip()
             if body:
-                yield _Segment(s + lead, s + lead + len(body), body, block)
+                yield _Segment(s + lead, s + lead + len(body), body, block, e != line_end)
 
 
 class _Classifier:
@@ -240,20 +241,27 @@ class _Classifier:
         nxt = self.segments[i + 1] if i + 1 < len(self.segments) else None
         if nxt is not None and nxt.block == seg.block and nxt.text[0].islower():
             return False
-        return self._is_title_case(_BULLET.sub("", seg.text)) or self._is_plain_heading(seg.text)
+        if _SPEAKER_LABEL.match(seg.text):
+            return False
+        return self._is_title_case(_BULLET.sub("", seg.text)) or self._is_plain_heading(seg)
 
-    def _is_plain_heading(self, text: str) -> bool:
+    def _is_plain_heading(self, seg: _Segment) -> bool:
         """A sentence-case subhead: one short sentence, no full stop, worded like a headline rather than prose."""
-        r = self.rules
+        r, text = self.rules, seg.text
         raw = _words(text)
         words = [w.lower() for w in raw]
         last = _last_char(text)
-        asks_you = last == "?" and any((w == "I" or not w.isupper()) and w.lower() in r.question_pronouns for w in raw)
+        if last == "?":  # a question: a subhead only when glued to the next sentence, and not an interview's
+            asks = any((w == "I" or not w.isupper()) and w.lower() in r.question_pronouns for w in raw)
+            if asks or not seg.glued:
+                return False
+        elif not last.isalnum():
+            return False
         return bool(words) and not (
             len(text.split()) > r.max_words_plain or text[0] in _OPENERS or _SENTENCE_BREAK.search(text)
-            or not (text[0].isupper() or text[0].isdigit()) or not (last.isalnum() or last in "?!")
+            or not (text[0].isupper() or text[0].isdigit())
             or words[0] in r.prose_openers or words[-1] in r.minor_words or any(w in r.prose_words for w in words)
-            or _QUOTE_INTRO.search(text) or _SPEAKER_LABEL.match(text) or asks_you
+            or _QUOTE_INTRO.search(text)
         )
 
     def _is_date(self, text: str) -> bool:
@@ -295,7 +303,7 @@ class _Classifier:
         if len(words) <= 6 and words[-1] in r.media_nouns and not _ends_sentence(text) and not has_quote:
             return True
         no_finite = not any(w in r.finite_verbs for w in words)
-        if r.caption_opener.match(text) and no_finite and single:
+        if r.caption_opener.match(text) and no_finite and single and len(words) <= 20:
             return True
         return bool(r.caption_verb.search(text)) and no_finite and single and not has_quote and len(words) <= 40
 

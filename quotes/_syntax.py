@@ -122,6 +122,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
                 return pobj[0]
     if depth and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
         head = verb.head
+        if verb.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ") and head.head.i != head.i:
+            head = head.head  # 'by telling them that …', 'aside from saying …': the verb the preposition hangs on
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth - 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
