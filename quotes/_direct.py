@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes._chains import add_listener_and_channels
 from quotes._draft import Draft
 from quotes._marks import ALL_MARKS, QuoteMark
+from quotes._patterns import lexicon
 from quotes._syntax import QuoteIndex, is_cue_verb, noun_phrase, speaker_of, trim_span
 
 __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
@@ -52,6 +53,8 @@ def starts_sentence(text: str, m: QuoteMark) -> bool:
 def _quote_ends_clause(text: str, m: QuoteMark) -> bool:
     """The quote ends in , ? ! or a dash inside the marks, or a comma follows the mark."""
     s, e = quote_span(text, m)
+    while e > s and text[e - 1] in ALL_MARKS:
+        e -= 1  # a nested quote closes first: …,'"
     if e > s and text[e - 1] in _END_OF_QUOTE:
         return True
     after = (m.close if m.close is not None else m.end) + 1
@@ -193,9 +196,24 @@ def _attribute_before(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
     if intro == "," and not (doc.text[s : s + 1].isupper() and len(doc.text[s:e].split()) >= _MIN_WORDS_MIDSENTENCE):
         window = window[:_COMMA_REACH]  # said, “…” / said Trump, “…”: the cue stands right there
     cue = next((t for t in window if is_cue_verb(t)), None)
+    if cue is None and intro == ":":
+        return _noun_introduction(doc, qx, qi, window)
     if cue is None:
         return None
     return _draft(doc, qx, qi, cue, window)
+
+
+def _noun_introduction(doc: Doc, qx: QuoteIndex, qi: int, window: list[Token]) -> Draft | None:
+    """Sanders made the following comment: “…”; a new campaign message: “…” — a speech noun introduces it."""
+    noun = next((t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon().cue_nouns), None)
+    if noun is None:
+        return None
+    verb = noun.head if noun.dep_ in ("dobj", "attr", "nsubj") else None
+    speaker = speaker_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+    if speaker is None:
+        return None
+    return Draft("direct", [quote_span(doc.text, qx.marks[qi])], cue_text=doc[noun.i : noun.i + 1],
+                 speaker=speaker, confidence=0.75, method="rule", marks={qi})
 
 
 def direct_quotes(doc: Doc, qx: QuoteIndex) -> list[Draft]:
