@@ -92,7 +92,7 @@ def find_quotes(doc: Doc, marks: list[QuoteMark]) -> list[dict[str, Any]]:
     drafts += continuations_and_terms(doc, qx, drafts)
     drafts.sort(key=lambda d: d.start)
     resolutions = resolve_speakers(doc, qx, drafts)
-    return [_as_dict(doc, d, r) for d, r in zip(drafts, resolutions)]
+    return [_as_dict(doc, d, r) for d, r in zip(drafts, resolutions, strict=True)]
 
 
 def _span(start: int, end: int) -> dict[str, int]:

@@ -36,7 +36,19 @@ def _kind(parts: list[Span], qx: QuoteIndex) -> tuple[str, list[tuple[int, int]]
         close = m.close if m.close is not None else m.end
         if m.open <= start + 1 and end <= close + 1:
             return "direct", [quote_span(parts[0].doc.text, m)], set(inside)
-    return "mixed", spans, set(inside)
+    return "mixed", [_with_marks(span, qx, inside) for span in spans], set(inside)
+
+
+def _with_marks(span: tuple[int, int], qx: QuoteIndex, inside: list[int]) -> tuple[int, int]:
+    """A mixed content keeps the marks of the quotes at its edges ('“great progress” had been made')."""
+    start, end = span
+    for qi in inside:
+        m = qx.marks[qi]
+        if m.open == start - 1:
+            start = m.open
+        if m.close is not None and m.close == end:
+            end = m.close + 1
+    return start, end
 
 
 def _make(verb: Token, content: Span | list[Span], speaker: Span | None, qx: QuoteIndex) -> Draft:

@@ -109,6 +109,13 @@ def _titles_before(ent: Span) -> frozenset[str]:
     return frozenset(words)
 
 
+def _without_determiner(mention: Span) -> str:
+    """'the Kremlin' → 'Kremlin', sliced from the text so "India's" keeps its apostrophe."""
+    if len(mention) > 1 and mention[0].dep_ == "det" and mention[0].lower_ in ("the", "a", "an"):
+        return mention.doc.text[mention[1].idx : mention.end_char]
+    return mention.text
+
+
 def headline(sent: Span) -> bool:
     """A title-case line (Trump Rejects Zelensky's Request): its capitals say nothing about names."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
@@ -195,10 +202,11 @@ class _Resolver:
         det = {t.lower_ for t in mention if t.dep_ in ("det", "nummod", "quantmod")}
         lemma = root.lemma_.lower()
         lex = lexicon()
-        if det & _INDEFINITE or (lemma in lex.anonymous_heads and "the" not in det and root.pos_ == "NOUN"
-                                  and low not in lex.group_heads):
-            if lemma in lex.anonymous_heads or low in lex.anonymous_heads:
-                return Resolution("anonymous", mention.text, head=lemma)
+        indefinite = det & _INDEFINITE or (
+            "the" not in det and root.pos_ == "NOUN" and low not in lex.group_heads
+        )
+        if indefinite and (lemma in lex.anonymous_heads or low in lex.anonymous_heads):
+            return Resolution("anonymous", mention.text, head=lemma)
         if "the" in det and lemma in lex.document_heads:
             author = self._document_author(mention, lemma)
             if author is not None:
@@ -224,7 +232,7 @@ class _Resolver:
         known = self._known_person(mention)
         if known is not None:
             return known
-        name = " ".join(t.text for t in mention if t.dep_ != "det" or t.i != mention.start) or mention.text
+        name = _without_determiner(mention)
         if any(c.dep_ == "conj" for c in root.children) and root.pos_ == "PROPN":
             return Resolution("group", mention.text, head=lemma)
         if root.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in lex.organization_heads \
