@@ -39,6 +39,10 @@ def _kind(parts: list[Span], qx: QuoteIndex) -> tuple[str, list[tuple[int, int]]
     return "mixed", [_with_marks(span, qx, inside) for span in spans], set(inside)
 
 
+def _only_punct(qx: QuoteIndex, start: int, end: int) -> bool:
+    return all(c in ",.;:!?" for c in qx.text[start:end])
+
+
 def _with_marks(span: tuple[int, int], qx: QuoteIndex, inside: list[int]) -> tuple[int, int]:
     """A mixed content keeps the marks of the quotes at its edges ('“great progress” had been made')."""
     start, end = span
@@ -46,7 +50,7 @@ def _with_marks(span: tuple[int, int], qx: QuoteIndex, inside: list[int]) -> tup
         m = qx.marks[qi]
         if m.open == start - 1:
             start = m.open
-        if m.close is not None and m.close == end:
+        if m.close is not None and m.close >= end and _only_punct(qx, end, m.close):
             end = m.close + 1
     return start, end
 

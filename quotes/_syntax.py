@@ -32,6 +32,7 @@ class QuoteIndex:
 
     def __init__(self, doc: Doc, marks: Sequence[QuoteMark]) -> None:
         self.marks = [m for m in marks if m.level == 0]
+        self.text = doc.text
         self.token_quote: list[int] = [-1] * len(doc)
         self.mark_tokens: set[int] = set()
         self._char_token = [0] * (len(doc.text) + 1)
@@ -158,6 +159,8 @@ def noun_phrase(head: Token) -> Span:
     doc = head.doc
     excluded = _excluded(head)
     start = head.left_edge.i
+    while start < head.i and (doc[start].pos_ in ("ADV", "CCONJ", "PUNCT", "SCONJ") or doc[start].is_space):
+        start += 1  # 'Later Smith said': the adverb is not part of the name
     end = start
     for tok in doc[start : head.right_edge.i + 1]:
         if tok.i in excluded or (tok.i > head.i and tok.text == "," and _clause_follows(tok, excluded)):

@@ -1,0 +1,36 @@
+"""Shared fixtures: the pipeline is loaded once per session; helpers run the real extractor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import quotes
+from quotes import Quote
+
+DATA = Path(__file__).parent / "data"
+SEEDS = sorted((DATA / "seeds").glob("*.txt"))
+
+
+def speech(text: str) -> list[Quote]:
+    """The speech records (direct, mixed, indirect) of one text."""
+    return [q for q in quotes.extract(text) if q.kind in ("direct", "mixed", "indirect")]
+
+
+def only(text: str) -> Quote:
+    """The single speech record of ``text``; fails when there are none or several."""
+    found = speech(text)
+    assert len(found) == 1, [(q.kind, q.text) for q in found]
+    return found[0]
+
+
+def span_texts(text: str, quote: Quote) -> list[str]:
+    """The content spans as they read in the input."""
+    return [text[s.start : s.end] for s in quote.spans]
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    """doc_id → text of the bundled sample articles."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in SEEDS}

@@ -1,0 +1,127 @@
+"""Direct quotes end to end: every quote-mark style and attribution pattern of issue 2, with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import only, span_texts, speech
+
+# (text, quoted words, speaker mention, cue)
+ATTRIBUTED = [
+    ('"We will win," Jane Smith said.', "We will win,", "Jane Smith", "said"),
+    ('"We will win," said Jane Smith.', "We will win,", "Jane Smith", "said"),
+    ("“The budget is a disgrace,” added the senator.", "The budget is a disgrace,", "the senator", "added"),
+    ("“Nobody saw it coming,” said one anonymous source close to the talks.", "Nobody saw it coming,",
+     "one anonymous source close to the talks", "said"),
+    ("'We have the votes,' Smith said.", "We have the votes,", "Smith", "said"),
+    ("‘The deal is done,’ the mayor told reporters.", "The deal is done,", "the mayor", "told"),
+    ("«We will not retreat,» the minister said.", "We will not retreat,", "the minister", "said"),
+    ("„We will not retreat,“ the minister said.", "We will not retreat,", "the minister", "said"),
+    ("''We will not retreat,'' Mr. Clarke said.", "We will not retreat,", "Mr. Clarke", "said"),
+    ('Jane Smith said: "The plan is dead."', "The plan is dead.", "Jane Smith", "said"),
+    ("The governor added: “We need more time to count every ballot.”",
+     "We need more time to count every ballot.", "The governor", "added"),
+    ("He also previously stated: “Peace requires patience. Europe must change.”",
+     "Peace requires patience. Europe must change.", "He", "stated"),
+    ("Asked about the vote, the senator replied: “We'll see.”", "We'll see.", "the senator", "replied"),
+    ("The coach said, “We played our best game of the season tonight.”",
+     "We played our best game of the season tonight.", "The coach", "said"),
+    ("“Is this the end?” asked the chairman.", "Is this the end?", "the chairman", "asked"),
+    ("“Stop the count!” the crowd chanted.", "Stop the count!", "the crowd", "chanted"),
+    ("“I never said that,” Smith insisted on Tuesday.", "I never said that,", "Smith", "insisted"),
+    ("“We will rebuild the bridge by spring” ― Maria Lopez", "We will rebuild the bridge by spring",
+     "Maria Lopez", "―"),
+    ('"People told me, \'never again,\' and I listened," said the pilot.',
+     "People told me, 'never again,' and I listened,", "the pilot", "said"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "mention", "cue"), ATTRIBUTED)
+def test_attributed_direct_quote(text: str, words: str, mention: str, cue: str) -> None:
+    quote = only(text)
+    assert quote.kind == "direct"
+    assert span_texts(text, quote) == [words]
+    assert quote.speaker is not None and quote.speaker.mention == mention
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_glued_marks_still_give_exact_spans() -> None:
+    text = "He said it was due to the“realities of the war,” and left.“We must stock up,” Trump said.“We'd rather stay.”"
+    quotes = speech(text)
+    assert [q.kind for q in quotes] == ["mixed", "direct", "direct"]
+    assert span_texts(text, quotes[0]) == ["it was due to the“realities of the war,”"]
+    assert span_texts(text, quotes[1]) == ["We must stock up,"]
+    assert span_texts(text, quotes[2]) == ["We'd rather stay."]
+    assert quotes[2].speaker == quotes[1].speaker
+
+
+def test_split_quote_is_one_record_with_two_spans() -> None:
+    text = "‘If it’s possible to stop this war,’ Zelensky reportedly said, ‘then certainly it can be stopped.’"
+    quote = only(text)
+    assert span_texts(text, quote) == ["If it’s possible to stop this war,", "then certainly it can be stopped."]
+    assert quote.text == "If it’s possible to stop this war, … then certainly it can be stopped."
+    assert quote.speaker is not None and quote.speaker.mention == "Zelensky"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win," Smith said. "The votes are there."',
+        "“We will win,” Smith said.“The votes are there.”",
+        '"We will win," Smith said.\n\n"The votes are there."',
+        "“Tomahawks are a new step,” added Smith. “Do they want them? I don't think so.”",
+    ],
+)
+def test_following_quote_inherits_the_speaker(text: str) -> None:
+    first, second = speech(text)
+    assert second.kind == "direct" and second.cue is None
+    assert second.speaker == first.speaker
+    assert second.spans[0].start > first.spans[0].end
+
+
+def test_new_cue_stops_inheritance() -> None:
+    text = '"We will win," Smith said. Jones disagreed and said the race was over. "We lost."'
+    last = speech(text)[-1]
+    assert last.text == "We lost."
+    assert last.speaker is None or last.speaker.mention != "Smith"
+
+
+def test_quote_running_across_paragraphs_is_one_quote() -> None:
+    text = 'Smith said: "The first point is cost.\n\n"The second point is time."'
+    quote = only(text)
+    assert quote.text.startswith("The first point is cost.")
+    assert quote.text.endswith("The second point is time.")
+
+
+def test_colon_introduction_in_the_paragraph_before() -> None:
+    text = 'He said:\n\n"We have a situation in our cities that nobody talks about."'
+    quote = only(text)
+    assert quote.speaker is not None and quote.speaker.mention == "He"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ('The provider supplies the information "as is" without warranty of any kind.', "as is"),
+        ("US Rejects Missile Request After 'Tense And Frank' Talks", "Tense And Frank"),
+        ('In an interview on CBS\'s "Face the Nation," the speaker said the bill would pass.', "Face the Nation,"),
+        ("The so-called “peace plan” was never published.", "peace plan"),
+    ],
+)
+def test_scare_quotes_and_titles_are_not_speech(text: str, term: str) -> None:
+    import quotes
+
+    records = quotes.extract(text)
+    assert not any(q.kind == "direct" and q.text == term for q in records)
+    assert any(q.kind == "term" and q.text == term for q in records) or any(
+        term in q.text and q.kind == "mixed" for q in records
+    )
+
+
+def test_unbalanced_marks_do_not_lose_the_article() -> None:
+    text = 'The mayor was blunt. "This quote never closes, she said.\n\nLater Smith said: "We will win."'
+    quotes = speech(text)
+    assert any(q.text == "We will win." and q.speaker and q.speaker.mention == "Smith" for q in quotes)
+    import quotes as q
+
+    assert any(r.text == "This quote never closes, she said." for r in q.extract(text))
