@@ -54,7 +54,22 @@ def complement(verb: Token) -> Token | None:
     after = [c for c in comps if c.i > verb.i]
     if after:
         return after[0]
-    return comps[-1] if comps else None
+    return comps[-1] if comps else _misattached_complement(verb)
+
+
+def _misattached_complement(verb: Token) -> Token | None:
+    """warned Trump during the call that …: a 'that' clause the parser hung on a nearby noun."""
+    for arg in verb.rights:
+        nouns = [arg] if arg.dep_ == "dobj" else [c for c in arg.children if c.dep_ == "pobj"] if arg.dep_ == "prep" else []
+        for noun in nouns:
+            if noun.lemma_.lower() in lexicon().cue_nouns:
+                continue
+            for clause in noun.rights:
+                if clause.dep_ in ("relcl", "acl") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children
+                ):
+                    return clause
+    return None
 
 
 def _own_attribution(tok: Token, head: Token) -> bool:
@@ -174,6 +189,8 @@ def _object_content(verb: Token) -> Span | None:
     obj = first(verb.children, ("dobj",))
     if obj is None or obj.pos_ == "PRON" or obj.i < verb.i or _negated(verb):
         return None
+    if obj.lemma_.lower() in lexicon().cue_nouns:
+        return None  # 'questioned Trump's statement that …': the noun cue carries the content
     return trim_span(_subtree_span(obj))
 
 

@@ -97,7 +97,7 @@ def _from_verb(verb: Token, qx: QuoteIndex) -> Draft | None:
 
 def _from_noun(noun: Token, qx: QuoteIndex, clause: Token | None = None) -> Draft | None:
     """warnings from Putin that …; Trump's statement that …"""
-    clause = clause or next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
+    clause = clause or next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp", "appos")
                              and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if clause is None:
         return None

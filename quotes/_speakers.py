@@ -28,6 +28,8 @@ _PLURAL = frozenset({"they", "them", "their", "we"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "four", "many",
                          "other", "multiple", "various", "few"})
 _LEADER_ROLES = frozenset({"president", "leader", "prime minister", "premier", "chancellor", "king", "head"})
+_HEADLINE_TOKENS = 30
+_CLOSERS = frozenset(".!?\"”’'…:)")
 _WINDOW_SPEAKER = 3
 _WINDOW_SUBJECT = 3
 
@@ -117,9 +119,17 @@ def _without_determiner(mention: Span) -> str:
 
 
 def headline(sent: Span) -> bool:
-    """A title-case line (Trump Rejects Zelensky's Request): its capitals say nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+    """A headline or subhead: a whole line with no closing punctuation, or a title-case line."""
+    doc = sent.doc
+    text = doc.text
+    body = text[sent.start_char : sent.end_char].rstrip()
+    end = sent.start_char + len(body)
+    line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
+    line_end = text[end : end + 1] in ("\n", "")
+    if line_start and line_end and len(sent) <= _HEADLINE_TOKENS and body[-1:] not in _CLOSERS:
+        return True
+    words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
 
 
 def _known_given_names(name: PersonName) -> PersonName:

@@ -166,6 +166,8 @@ def noun_phrase(head: Token) -> Span:
         if tok.i in excluded or (tok.i > head.i and tok.text == "," and _clause_follows(tok, excluded)):
             break
         end = tok.i + 1
+    while end > head.i + 1 and doc[end - 1].dep_ == "case":
+        end -= 1  # "Trump's statement": the possessor without its 's
     return trim_span(doc[start:max(end, head.i + 1)])
 
 

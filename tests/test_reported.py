@@ -1,0 +1,177 @@
+"""Reported speech and mixed quotes end to end (issue 3), including what is not speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import only, span_texts, speech
+
+VERBS = ["said", "suggested", "emphasized", "insisted", "claimed", "acknowledged", "argued", "cautioned",
+         "indicated", "confirmed", "alleged", "warned", "noted", "explained", "predicted", "conceded"]
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_speech_verb_with_that_clause(verb: str) -> None:
+    text = f"The mayor {verb} that the new bridge would open in the spring."
+    quote = only(text)
+    assert quote.kind == "indirect"
+    assert quote.text == "the new bridge would open in the spring"
+    assert quote.speaker is not None and quote.speaker.mention == "The mayor"
+    assert quote.cue is not None and quote.cue.text == verb
+
+
+# (text, content, speaker mention)
+CLAUSES = [
+    ("Smith said the bridge would open in the spring.", "the bridge would open in the spring", "Smith"),
+    ("A person familiar with the encounter indicated the president was amenable to the idea.",
+     "the president was amenable to the idea", "A person familiar with the encounter"),
+    ("The Ukrainian leader told Axios that the weapons could send a message.",
+     "the weapons could send a message", "The Ukrainian leader"),
+    ("Putin warned Trump during the call that the missiles would damage relations.",
+     "the missiles would damage relations", "Putin"),
+    ("Analysts caution that any decision would hinge on risk.", "any decision would hinge on risk", "Analysts"),
+    ("Russia says that supplying the missiles would rupture ties.", "supplying the missiles would rupture ties",
+     "Russia"),
+    ("Arriving in Paris (his third visit this year), Smith said the talks had stalled.", "the talks had stalled",
+     "Smith"),
+    ("The report, which was compiled by auditors, alleges that the funds were misused.",
+     "the funds were misused", "The report"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), CLAUSES)
+def test_reported_clause(text: str, content: str, mention: str) -> None:
+    quote = only(text)
+    assert (quote.kind, quote.text) == ("indirect", content)
+    assert quote.speaker is not None and quote.speaker.mention == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ("The senator rejected the bill, arguing that it would raise taxes.", ["it would raise taxes"]),
+        ("Smith said the talks went well, adding that a deal was close.",
+         ["the talks went well", "a deal was close"]),
+        ("Smith claimed he could end the war in days, but has since acknowledged that the conflict is hard.",
+         ["he could end the war in days", "the conflict is hard"]),
+        ("Moscow renewed its campaign, claiming Kyiv uses the sites for its army.",
+         ["Kyiv uses the sites for its army"]),
+    ],
+)
+def test_participles_and_conjuncts_inherit_the_subject(text: str, contents: list[str]) -> None:
+    found = speech(text)
+    assert [q.text for q in found] == contents
+    names = {q.speaker.mention for q in found if q.speaker}
+    assert len(names) == 1 and len(found) == len(contents)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("According to Reuters, the plant was closed on Monday.", "the plant was closed on Monday", "Reuters"),
+        ("The plant was closed on Monday, according to Reuters.", "The plant was closed on Monday", "Reuters"),
+        ("The plant, according to local officials, was closed on Monday.", None, "local officials"),
+        ("According to Yuri Ushakov, Putin's adviser, the call lasted two hours.", "the call lasted two hours",
+         "Yuri Ushakov"),
+    ],
+)
+def test_according_to_in_every_position(text: str, content: str | None, source: str) -> None:
+    quote = only(text)
+    assert quote.kind == "indirect"
+    if content is not None:
+        assert quote.text == content
+    else:
+        assert "was closed on Monday" in quote.text and "according" not in quote.text
+    assert quote.speaker is not None and source in quote.speaker.mention
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("Trump had appeared open to it, despite warnings from Putin that such a move would damage relations.",
+         "such a move would damage relations", "Putin"),
+        ("The ministry questioned Trump's statement that Modi had agreed to stop buying oil.",
+         "Modi had agreed to stop buying oil", "Trump"),
+    ],
+)
+def test_noun_cues(text: str, content: str, mention: str) -> None:
+    quote = only(text)
+    assert quote.text == content
+    assert quote.speaker is not None and quote.speaker.mention == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "kind"),
+    [
+        ('Trump said the country had to be careful not to "deplete" its own supplies.',
+         'the country had to be careful not to "deplete" its own supplies', "mixed"),
+        ("He told those around him that it was due to the “realities of the conflict,” aides said.",
+         "it was due to the “realities of the conflict,”", "mixed"),
+        ("Trump said “great progress” had been made during the call.",
+         "“great progress” had been made during the call", "mixed"),
+        ("Zelensky cast the meeting as a “pointed conversation” in a post to social media.",
+         "a “pointed conversation”", "mixed"),
+        ("Trump said that “we need them too, so I don't know what we can do.”",
+         "we need them too, so I don't know what we can do.", "direct"),
+        ("A source described the letter as ‘a gesture of goodwill.’", "a gesture of goodwill.", "direct"),
+    ],
+)
+def test_mixed_and_direct_after_a_cue(text: str, marked: str, kind: str) -> None:
+    quote = [q for q in speech(text) if q.cue is None or q.cue.text not in ("said",) or True][0]
+    assert quote.kind == kind
+    assert span_texts(text, quote) == [marked]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Climate change, Mr. Obama often says, is the greatest threat we face.",
+         ["Climate change", "is the greatest threat we face"]),
+        ("The plan will fail within a year, experts say.", ["The plan will fail within a year"]),
+    ],
+)
+def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
+    quote = only(text)
+    assert span_texts(text, quote) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union called for an end to the strike.", "an end to the strike"),
+        ("The senator urged the governor to sign the bill.", "to sign the bill"),
+        ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge"),
+        ("The company acknowledged a serious breach of its systems.", "a serious breach of its systems"),
+        ("She complained about the noise from the plant.", "the noise from the plant"),
+    ],
+)
+def test_requests_promises_and_nominal_contents(text: str, content: str) -> None:
+    quote = only(text)
+    assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith believes the plan will fail.",
+        "Officials fear the bridge will collapse.",
+        "She hopes the talks will resume next week.",
+        "He waved as he said goodbye.",
+        "Take, say, a dozen eggs and beat them.",
+        "The so-called reform stalled in the senate.",
+        "Said document was filed on Tuesday.",
+        "Neither the White House nor the Kremlin confirmed any contact between them.",
+        "Asked whether he would run again, the senator smiled.",
+        "He lamented what he calls the failures of the war.",
+        "The exchange revealed a complex interplay of interests.",
+    ],
+)
+def test_not_speech(text: str) -> None:
+    assert speech(text) == []
+
+
+def test_content_excludes_that_cue_and_trailing_attribution() -> None:
+    text = "Zelensky has argued that strikes would compel Putin to negotiate, AP reported."
+    quote = only(text)
+    assert quote.text == "strikes would compel Putin to negotiate"
+    assert [(h.relation, h.target) for h in quote.chain] == [("reported_by", "AP")]
