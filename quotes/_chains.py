@@ -43,7 +43,7 @@ def _channel_hop(draft: Draft, prep: Token) -> None:
         return
     lex = lexicon()
     lemma = obj.lemma_.lower()
-    target = noun_phrase(obj)
+    target = trim_span(obj.doc[obj.left_edge.i : obj.right_edge.i + 1])  # 'a briefing tied to Axios'
     is_platform = target.text.lower().removeprefix("his ").removeprefix("her ") in lex.platforms
     if lemma == "statement":
         to = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"), None)

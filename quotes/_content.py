@@ -60,7 +60,7 @@ def complement(verb: Token) -> Token | None:
 def _misattached_complement(verb: Token) -> Token | None:
     """warned Trump during the call that …: a 'that' clause the parser hung on a nearby noun."""
     for arg in verb.rights:
-        nouns = [arg] if arg.dep_ == "dobj" else [c for c in arg.children if c.dep_ == "pobj"] if arg.dep_ == "prep" else []
+        nouns = [arg] if arg.dep_ == "dobj" else [c for c in arg.children if c.dep_ == "pobj" and arg.dep_ == "prep"]
         for noun in nouns:
             if noun.lemma_.lower() in lexicon().cue_nouns:
                 continue
@@ -74,6 +74,8 @@ def _misattached_complement(verb: Token) -> Token | None:
 
 def _own_attribution(tok: Token, head: Token) -> bool:
     """A cue inside the clause that starts an attribution of its own (…, and a person indicated …)."""
+    if tok.lower_ == "according" and tok.dep_ == "prep":
+        return True  # '…, according to X' is a hop of the record, not part of what was said
     if tok.i == head.i or not is_cue_verb(tok):
         return False
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)

@@ -106,6 +106,10 @@ class EntityRegistry:
     aliases: dict[str, str] = field(default_factory=dict)
     _by_surname: dict[str, list[_Entity]] = field(default_factory=dict)
 
+    def knows(self, name: PersonName) -> bool:
+        """True when a person compatible with ``name`` was seen earlier in the run."""
+        return any(e.name.compatible(name) for e in self._by_surname.get(name.surname_key, []))
+
     def resolve(self, name: PersonName) -> tuple[str, str]:
         """Canonical name and entity id for a (doc-canonical) person name."""
         alias = self.aliases.get(name.full.lower()) or self.aliases.get(name.surname.lower())
@@ -152,7 +156,10 @@ def _parse_table(raw: str, path: Path) -> object:
         try:
             return yaml.safe_load(raw)
         except yaml.YAMLError as exc:
-            raise AliasTableError("Q005", path=path, reason=f"invalid YAML: {exc}") from exc
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or type(exc).__name__
+            raise AliasTableError("Q005", path=path, reason=f"invalid YAML: {problem}{where}") from exc
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:

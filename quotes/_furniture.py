@@ -179,33 +179,33 @@ class _Classifier:
     def ranges(self) -> list[tuple[int, int]]:
         """Furniture ranges of the view, in order."""
         out: list[tuple[int, int]] = []
-        marked: list[bool] = []
-        mode, run = "", 0
+        mode, run, last_marked = "", 0, False
         for i, seg in enumerate(self.segments):
             prev = self.segments[i - 1] if i and self.segments[i - 1].block == seg.block else None
             if mode and run < _MAX_BLOCK and self._continues(mode, seg, prev):
                 out.append((seg.start, seg.end))
-                marked.append(True)
                 run += 1
                 continue
             mode, run = "", 0
             kind = self._standalone(seg.text)
-            if kind is None and self._is_heading(i, seg, prev, bool(prev and marked[-1])):
+            if kind is None and self._is_heading(i, seg, prev, prev is not None and last_marked):
                 kind = "line"
+            last_marked = kind is not None
             if kind is not None:
                 out.append((seg.start, seg.end))
-                marked.append(True)
                 if kind in ("disclaimer", "list") or (kind == "phrase" and not _ends_sentence(seg.text)):
                     mode = "list" if kind == "list" else "wrap"
                 continue
-            marked.append(False)
             out.extend(self._partial(seg))
         return out
 
     def _continues(self, mode: str, seg: _Segment, prev: _Segment | None) -> bool:
         """Whether an open disclaimer (``wrap``) or link list (``list``) takes in this segment too."""
-        if mode == "wrap":
-            return prev is not None and not _ends_sentence(prev.text) and seg.text[0] not in _OPENERS
+        if mode == "wrap":  # the rest of a hard-wrapped sentence: "MENAFN provides the / information …"
+            if prev is None or _ends_sentence(prev.text) or seg.text[0] in _OPENERS:
+                return False
+            ends_open = _last_char(prev.text) in ",:" or prev.text.split()[-1].lower() in self.rules.minor_words
+            return seg.text[0].islower() or ends_open
         body = _BULLET.sub("", seg.text)
         if _BULLET.match(seg.text) or self._standalone(seg.text) is not None or self._is_title_case(body):
             return True

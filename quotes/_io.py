@@ -86,7 +86,8 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Path | InputError]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.name.startswith(".") or child.suffix.lower() not in _TEXT_SUFFIXES:
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if hidden or child.suffix.lower() not in _TEXT_SUFFIXES:
                     continue
                 if child.is_file():
                     yield child

@@ -8,7 +8,9 @@ Pure functions over ``str``; linear in the length of the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import regex
 
 __all__ = ["QuoteMark", "scan_quotes"]
 
@@ -21,6 +23,8 @@ ALL_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | frozenset(
 _BEFORE_OPEN = frozenset("([{<—–-/") | ALL_MARKS
 _AFTER_CLOSE = frozenset(".,;:!?)]}>—–-…*") | ALL_MARKS
 _ELISIONS = ("em ", "til ", "cause ", "n ", "n'", "n’", "tis ", "twas ")
+# the next single mark on the line: an opener, a line end, or a closer after punctuation (…,’ / …?')
+_NEXT_SINGLE = regex.compile(r"[‘‚‹\n]|(?<!\w)'(?=\w)|(?P<closer>[,.!?…]['’›](?!\w))")
 
 
 @dataclass(frozen=True)
@@ -70,13 +74,22 @@ def _is_apostrophe(text: str, i: int, single_open: bool) -> bool:
         return not (single_open and prev.islower() and nxt.isupper())
     if nxt.isdigit() and not prev.isalnum():
         return True  # ’90s
-    if _opening_context(text, i) and text[i + 1 : i + 6].lower().startswith(_ELISIONS):
+    if _opening_context(text, i) and text[i + 1 : i + 7].lower().startswith(_ELISIONS):
         return True  # ’em, ’til, ’n’
     if prev.lower() == "n" and i >= 2 and text[i - 2] in "'’" and nxt == " ":
         return True  # the second mark of ’n’
     if prev.isalpha() and _closing_context(text, i):
-        return not single_open  # students’ unless a single quote is open
+        # students’ unless a single quote is open; inside one, ‘The students’ union is …,’ still an apostrophe
+        return not single_open or _possessive_in_quote(text, i)
     return False
+
+
+def _possessive_in_quote(text: str, i: int) -> bool:
+    """A word-final mark that runs on into lower case while a closer after punctuation comes later on the line."""
+    if not (text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()):
+        return False
+    nxt = _NEXT_SINGLE.search(text, i + 1)
+    return nxt is not None and nxt.group("closer") is not None
 
 
 def _role(text: str, i: int, stack: list[_Open]) -> str | None:
@@ -114,7 +127,7 @@ def _next_line_opens(text: str, line_end: int, family: str) -> int | None:
     j = line_end
     while j < len(text) and text[j].isspace():
         j += 1
-    if j < len(text) and text[j] in ALL_MARKS and _family(text[j]) == family:
+    if j < len(text) and text[j] in ALL_MARKS and _family(text[j]) == family and _role(text, j, []) == "open":
         return j
     return None
 
@@ -156,7 +169,19 @@ def scan_quotes(text: str) -> list[QuoteMark]:
         i += 1
     _close_line(text, n, stack, found)
     found.sort(key=lambda q: q.open)
-    return found
+    return _nest(found)
+
+
+def _nest(found: list[QuoteMark]) -> list[QuoteMark]:
+    """Level = how many found quotes enclose a quote, so one whose outer mark was dropped moves up."""
+    nested: list[QuoteMark] = []
+    around: list[int] = []  # where the quotes enclosing the current one end (exclusive)
+    for m in found:
+        while around and around[-1] <= m.open:
+            around.pop()
+        nested.append(m if m.level == len(around) else replace(m, level=len(around)))
+        around.append(m.close + 1 if m.close is not None else m.end)
+    return nested
 
 
 def _close(i: int, family: str, stack: list[_Open], found: list[QuoteMark]) -> None:

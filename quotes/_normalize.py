@@ -18,6 +18,7 @@ __all__ = ["NormalizedText", "normalize"]
 
 _DOUBLED_MARKS = frozenset({"''", "``"})
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_LINE_BREAKS = frozenset("\r\x0b\x0c\x85\u2028\u2029")  # line and paragraph separators other than LF
 # a sentence glued to a link or heading: "…proposalTrump and", "…discussionShortly after";
 # not a handle, hashtag or URL path (@realDonaldTrump, #standWithUkraine, x.com/realDonaldTrump)
 _GLUED_HEADING = regex.compile(r"(?<=(?<![\w@#/])\p{Ll}{3,})(?=\p{Lu}\p{Ll})")
@@ -44,7 +45,7 @@ class NormalizedText:
 
 
 def _clean(text: str) -> tuple[list[str], list[int]]:
-    """CRLF and CR to LF, unicode spaces to a space, invisible characters dropped."""
+    """CRLF, CR and unicode line/paragraph separators to LF, unicode spaces to a space, invisible characters dropped."""
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -57,7 +58,7 @@ def _clean(text: str) -> tuple[list[str], list[int]]:
             continue
         if i and text[i - 1 : i + 1] in _DOUBLED_MARKS and (len(chars) and chars[-1] == '"' and origin[-1] == i - 1):
             continue
-        if ch == "\r":
+        if ch in _LINE_BREAKS:
             ch = "\n"
         elif ch != "\n" and ch.isspace():
             ch = " "

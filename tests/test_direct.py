@@ -46,7 +46,8 @@ def test_attributed_direct_quote(text: str, words: str, mention: str, cue: str) 
 
 
 def test_glued_marks_still_give_exact_spans() -> None:
-    text = "He said it was due to the“realities of the war,” and left.“We must stock up,” Trump said.“We'd rather stay.”"
+    text = ("He said it was due to the“realities of the war,” and left."
+            "“We must stock up,” Trump said.“We'd rather stay.”")
     quotes = speech(text)
     assert [q.kind for q in quotes] == ["mixed", "direct", "direct"]
     assert span_texts(text, quotes[0]) == ["it was due to the“realities of the war,”"]

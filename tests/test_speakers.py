@@ -1,0 +1,93 @@
+"""Speaker resolution end to end (issue 4): pronouns, descriptions, variants, unnamed sources."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from tests.conftest import speech
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(name, entity_id, kind) of each speech record's speaker."""
+    return [(q.speaker.name, q.speaker.entity_id, q.speaker.kind) if q.speaker else (None, None, "none")
+            for q in speech(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Jane Smith arrived late. "We will win," she said.', "Jane Smith"),
+        ("John Brown met Mary Green on Monday. She said the plan would fail.", "Mary Green"),
+        ("Mary Green met John Brown on Monday. He said the plan would fail.", "John Brown"),
+        ("Asked whether Tom Baker was considering a run, he replied: “We'll see.”", "Tom Baker"),
+        ("Governor Ann Lee spoke first. Later she added that the budget was balanced.", "Ann Lee"),
+        ("Ukrainian President Volodymyr Zelensky met Trump. The Ukrainian leader told Axios that the talks helped.",
+         "Volodymyr Zelensky"),
+        ("Russian President Vladimir Putin called Trump. The Russian president said the call was useful.",
+         "Vladimir Putin"),
+        ("US President Donald Trump met Putin. The U.S. president said Zelenskyy had asked for missiles.",
+         "Donald Trump"),
+        ("Kremlin spokesman Dmitry Peskov said the launch would be treated as nuclear.", "Dmitry Peskov"),
+        ("Russia attacked overnight, according to Ukraine's ambassador to the United States, Olga Stefanishina.",
+         "Olga Stefanishina"),
+        ("Ms. Alvarez was asked about the vote. She said the count was fair.", "Alvarez"),
+    ],
+)
+def test_speaker_resolves_to_the_person(text: str, name: str) -> None:
+    resolved = speakers(text)
+    assert resolved and resolved[-1][0] == name and resolved[-1][2] == "person"
+
+
+def test_spelling_variants_and_surnames_share_one_entity() -> None:
+    text = ("Ukrainian President Volodymyr Zelenskyy said the talks went well. "
+            "Zelensky added that more missiles were needed. Zelenskiy's office said the visit would go ahead.")
+    ids = {entity for _, entity, kind in speakers(text) if kind == "person"}
+    assert ids == {"volodymyr-zelenskyy"}
+
+
+def test_people_who_share_a_surname_stay_apart() -> None:
+    text = "Donald Trump said the deal was close. Melania Trump said the letter was private."
+    (_, first, _), (_, second, _) = speakers(text)
+    assert first != second
+
+
+def test_one_entity_across_the_documents_of_a_run() -> None:
+    texts = [("Volodymyr Zelensky said the talks helped.", "a"), ("Zelenskyy said the missiles were needed.", "b")]
+    ids = [q.speaker.entity_id for batch in quotes.extract_many(texts) for q in batch if q.speaker]
+    assert len(set(ids)) == 1 and ids[0] == "volodymyr-zelensky"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("One official told CNN that the talks had stalled.", "anonymous"),
+        ("A source close to the family described the letter as private.", "anonymous"),
+        ("A person familiar with the encounter indicated the president was amenable.", "anonymous"),
+        ("The Kremlin said the missiles would change nothing.", "organization"),
+        ("India's foreign ministry said it was not aware of any call.", "organization"),
+        ("Analysts caution that the decision hinges on risk.", "group"),
+        ("Russia and Ukraine said the talks would resume.", "group"),
+    ],
+)
+def test_unnamed_sources_are_typed(text: str, kind: str) -> None:
+    (_, _, found), = speakers(text)
+    assert found == kind
+
+
+def test_the_official_points_back_to_the_earlier_official() -> None:
+    text = ("A senior defense official warned that the offensive had stalled. "
+            "“They want money,” the official said.")
+    names = [q.speaker.name for q in speech(text)]
+    assert names == ["A senior defense official", "A senior defense official"]
+
+
+def test_nothing_is_invented() -> None:
+    quote, = speech('"We will not leave," they said.')
+    assert quote.speaker is not None and quote.speaker.kind == "unknown" and quote.speaker.name is None
+    assert quote.confidence <= 0.5
+
+
+def test_pronoun_without_antecedent_stays_unknown() -> None:
+    quote, = speech("He said the bridge would open in May.")
+    assert quote.speaker is not None and quote.speaker.name is None and quote.speaker.mention == "He"
