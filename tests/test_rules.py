@@ -1,0 +1,133 @@
+"""Structural rules on hand-built parses (words, heads, labels), so they do not move when the model does."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from quotes._chains import source_hops
+from quotes._content import complement, verb_content
+from quotes._marks import scan_quotes
+from quotes._syntax import QuoteIndex, noun_phrase, speaker_of, subject_of
+
+VOCAB = spacy.blank("en").vocab
+
+Row = tuple[str, int, str, str, str, str]  # word, head index, dep, pos, tag, lemma
+
+
+def parse(rows: list[Row]) -> Doc:
+    """A Doc with the given tokens and dependency tree (a head equal to the token's own index is the root)."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][0][0] not in ",.)'" and r[0] not in "(" for i, r in enumerate(rows)]
+    return Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows])
+
+
+# "The senator rejected the bill , arguing that it would fail ."
+ARGUING: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"), ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
+    ("rejected", 2, "ROOT", "VERB", "VBD", "reject"), ("the", 4, "det", "DET", "DT", "the"),
+    ("bill", 2, "dobj", "NOUN", "NN", "bill"), (",", 2, "punct", "PUNCT", ",", ","),
+    ("arguing", 2, "advcl", "VERB", "VBG", "argue"), ("that", 10, "mark", "SCONJ", "IN", "that"),
+    ("it", 10, "nsubj", "PRON", "PRP", "it"), ("would", 10, "aux", "AUX", "MD", "would"),
+    ("fail", 6, "ccomp", "VERB", "VB", "fail"), (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_participle_inherits_the_main_clause_subject() -> None:
+    doc = parse(ARGUING)
+    assert subject_of(doc[6]).text == "senator"
+    assert speaker_of(doc[6]).text == "The senator"
+
+
+def test_content_of_a_that_clause_drops_the_complementizer() -> None:
+    doc = parse(ARGUING)
+    (content,) = verb_content(doc[6], QuoteIndex(doc, []))
+    assert content.text == "it would fail"
+
+
+# "( this is his visit ) , Smith said that talks stalled ."
+BRACKETED: list[Row] = [
+    ("(", 2, "punct", "PUNCT", "-LRB-", "("), ("this", 2, "nsubj", "PRON", "DT", "this"),
+    ("is", 8, "ccomp", "AUX", "VBZ", "be"), ("his", 4, "poss", "PRON", "PRP$", "his"),
+    ("visit", 2, "attr", "NOUN", "NN", "visit"), (")", 2, "punct", "PUNCT", "-RRB-", ")"),
+    (",", 8, "punct", "PUNCT", ",", ","), ("Smith", 8, "nsubj", "PROPN", "NNP", "Smith"),
+    ("said", 8, "ROOT", "VERB", "VBD", "say"), ("that", 11, "mark", "SCONJ", "IN", "that"),
+    ("talks", 11, "nsubj", "NOUN", "NNS", "talk"), ("stalled", 8, "ccomp", "VERB", "VBD", "stall"),
+    (".", 8, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_nearest_complement_after_the_verb_wins_over_a_parenthesis() -> None:
+    doc = parse(BRACKETED)
+    assert complement(doc[8]).text == "stalled"
+
+
+# "Climate change , Obama says , is the threat ."
+PARENTHETICAL: list[Row] = [
+    ("Climate", 1, "compound", "NOUN", "NN", "climate"), ("change", 6, "nsubj", "NOUN", "NN", "change"),
+    (",", 4, "punct", "PUNCT", ",", ","), ("Obama", 4, "nsubj", "PROPN", "NNP", "Obama"),
+    ("says", 6, "parataxis", "VERB", "VBZ", "say"), (",", 4, "punct", "PUNCT", ",", ","),
+    ("is", 6, "ROOT", "AUX", "VBZ", "be"), ("the", 8, "det", "DET", "DT", "the"),
+    ("threat", 6, "attr", "NOUN", "NN", "threat"), (".", 6, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_parenthetical_cue_reports_its_host_clause_in_two_parts() -> None:
+    doc = parse(PARENTHETICAL)
+    assert [p.text for p in verb_content(doc[4], QuoteIndex(doc, []))] == ["Climate change", "is the threat"]
+
+
+# "The plan will fail , experts say ."
+PREPOSED: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"), ("plan", 3, "nsubj", "NOUN", "NN", "plan"),
+    ("will", 3, "aux", "AUX", "MD", "will"), ("fail", 6, "dep", "VERB", "VB", "fail"),
+    (",", 6, "punct", "PUNCT", ",", ","), ("experts", 6, "nsubj", "NOUN", "NNS", "expert"),
+    ("say", 6, "ROOT", "VERB", "VBP", "say"), (".", 6, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_clause_before_a_sentence_final_cue_is_its_content() -> None:
+    doc = parse(PREPOSED)
+    assert [p.text for p in verb_content(doc[6], QuoteIndex(doc, []))] == ["The plan will fail"]
+
+
+# "a report by CNN citing sources"
+CITING: list[Row] = [
+    ("a", 1, "det", "DET", "DT", "a"), ("report", 1, "ROOT", "NOUN", "NN", "report"),
+    ("by", 1, "prep", "ADP", "IN", "by"), ("CNN", 4, "nsubj", "PROPN", "NNP", "CNN"),
+    ("citing", 5, "compound", "VERB", "VBG", "cite"), ("sources", 2, "pobj", "NOUN", "NNS", "source"),
+]
+
+
+def test_source_hops_read_off_the_words_whatever_the_attachment() -> None:
+    doc = parse(CITING)
+    source, hops = source_hops(doc[1])
+    assert source.text == "a report by CNN"
+    assert [(r, s.text) for r, s in hops] == [("citing", "sources")]
+
+
+# "Later Smith 's aide said ..."
+NOUN_PHRASE: list[Row] = [
+    ("Later", 3, "advmod", "ADV", "RB", "later"), ("Smith", 3, "poss", "PROPN", "NNP", "Smith"),
+    ("'s", 1, "case", "PART", "POS", "'s"), ("aide", 4, "nsubj", "NOUN", "NN", "aide"),
+    ("said", 4, "ROOT", "VERB", "VBD", "say"),
+]
+
+
+def test_noun_phrases_lose_leading_adverbs_and_possessive_markers() -> None:
+    doc = parse(NOUN_PHRASE)
+    assert noun_phrase(doc[3]).text == "Smith's aide"
+    assert noun_phrase(doc[1]).text == "Smith"
+
+
+def test_quote_index_marks_tokens_inside_quotes() -> None:
+    rows: list[Row] = [
+        ("“", 1, "punct", "PUNCT", "``", "“"), ("Go", 5, "ccomp", "VERB", "VB", "go"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("”", 1, "punct", "PUNCT", "''", "”"), ("she", 5, "nsubj", "PRON", "PRP", "she"),
+        ("said", 5, "ROOT", "VERB", "VBD", "say"),
+    ]
+    doc = parse(rows)
+    qx = QuoteIndex(doc, scan_quotes(doc.text))
+    assert [qx.inside(t) for t in doc] == [True, True, True, True, False, False]
