@@ -20,7 +20,7 @@ from quotes._draft import Draft
 from quotes._marks import QuoteMark, scan_quotes
 from quotes._reported import reported_speech
 from quotes._speakers import Resolution, entity_id, headline, resolve_speakers
-from quotes._syntax import QuoteIndex
+from quotes._syntax import DocIndex
 
 __all__ = ["QuotesComponent", "find_quotes", "install_extensions", "mark_line_breaks"]
 
@@ -68,44 +68,47 @@ def line_breaks_component(doc: Doc) -> Doc:
     return mark_line_breaks(doc)
 
 
-def _in_headline(d: Draft) -> bool:
-    """Reported speech read off a title-case headline ('Zelensky Asks Trump For …') is not a record."""
-    return d.kind == "indirect" and d.cue is not None and headline(d.cue.sent)
+def _in_headline(d: Draft, qx: DocIndex) -> bool:
+    """Reported speech read off a headline ('Zelensky asks Trump for missiles') is not a record."""
+    return d.kind == "indirect" and d.cue is not None and headline(qx.sentence(d.cue), qx.text)
 
 
 def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     """A record whose content lies inside another record's content is nested speech: drop it."""
     kept: list[Draft] = []
+    reach = -1  # the furthest end of the records kept so far (sorted by start)
     for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
-        if any(k.covers(d.start, d.end) and k is not d for k in kept):
+        if d.end <= reach:
             continue
         kept.append(d)
+        reach = d.end
     return kept
 
 
 def find_quotes(doc: Doc, marks: list[QuoteMark]) -> list[dict[str, Any]]:
     """All passes over one Doc: quote marks, direct, reported, continuations, speakers."""
-    qx = QuoteIndex(doc, marks)
+    qx = DocIndex(doc, marks)
     drafts = direct_quotes(doc, qx)
-    drafts += [d for d in reported_speech(doc, qx, drafts) if not _in_headline(d)]
+    drafts += [d for d in reported_speech(doc, qx, drafts) if not _in_headline(d, qx)]
     drafts = _drop_nested(drafts)
     drafts += continuations_and_terms(doc, qx, drafts)
     drafts.sort(key=lambda d: d.start)
     resolutions = resolve_speakers(doc, qx, drafts)
-    return [_as_dict(doc, d, r) for d, r in zip(drafts, resolutions, strict=True)]
+    return [_as_dict(doc, qx, d, r) for d, r in zip(drafts, resolutions, strict=True)]
 
 
 def _span(start: int, end: int) -> dict[str, int]:
     return {"start": start, "end": end}
 
 
-def _sentence(doc: Doc, d: Draft) -> dict[str, int]:
+def _sentence(qx: DocIndex, d: Draft) -> dict[str, int]:
     chars = [d.start, d.end]
     for span in (d.speaker, d.cue_text):
         if span is not None and not d.inherited:
             chars += [span.start_char, span.end_char]
     if d.cue is not None:
-        chars += [d.cue.sent.start_char, d.cue.sent.end_char]
+        sent = qx.sentence(d.cue)
+        chars += [sent.start_char, sent.end_char]
     return _span(min(chars), max(chars))
 
 
@@ -117,9 +120,9 @@ def _speaker(d: Draft, res: Resolution | None) -> dict[str, Any] | None:
             "entity_id": entity_id(res), "kind": res.kind}
 
 
-def _as_dict(doc: Doc, d: Draft, res: Resolution | None) -> dict[str, Any]:
+def _as_dict(doc: Doc, qx: DocIndex, d: Draft, res: Resolution | None) -> dict[str, Any]:
     cue = d.cue_text if d.cue_text is not None else (doc[d.cue.i : d.cue.i + 1] if d.cue is not None else None)
-    text = " … ".join(doc.text[s:e] for s, e in d.spans)
+    text = " … ".join(qx.text[s:e] for s, e in d.spans)
     confidence = d.confidence if res is None or res.kind != "unknown" else min(d.confidence, 0.4)
     return {
         "kind": d.kind,
@@ -132,7 +135,7 @@ def _as_dict(doc: Doc, d: Draft, res: Resolution | None) -> dict[str, Any]:
                                                      **_span(d.listener.start_char, d.listener.end_char)},
         "chain": [{"relation": h.relation, "target": h.target.text,
                    **_span(h.target.start_char, h.target.end_char)} for h in d.chain],
-        "sentence": _sentence(doc, d),
+        "sentence": _sentence(qx, d),
         "confidence": round(confidence, 2),
         "method": d.method,
     }

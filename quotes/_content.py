@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from quotes._patterns import lexicon
-from quotes._syntax import SUBJECT_DEPS, QuoteIndex, cue_lemma, first, is_cue_verb, trim_span
+from quotes._syntax import SUBJECT_DEPS, DocIndex, cue_lemma, first, is_cue_verb, trim_span
 
 __all__ = ["QUESTION_VERBS", "complement", "content_of_clause", "verb_content"]
 
@@ -113,7 +113,7 @@ def _clausal_content(verb: Token) -> Span | None:
     return content
 
 
-def _as_content(verb: Token, qx: QuoteIndex) -> Span | None:
+def _as_content(verb: Token, qx: DocIndex) -> Span | None:
     """described X as “…” → the quoted part; described X as Y (no quote) → 'X as Y'."""
     if cue_lemma(verb) not in _AS_VERBS:
         return None
@@ -140,7 +140,7 @@ def _naming_content(verb: Token) -> Span | None:
     return trim_span(verb.doc[obj.left_edge.i : pred.right_edge.i + 1])
 
 
-def _to_last_quote(span: Span, qx: QuoteIndex) -> Span | None:
+def _to_last_quote(span: Span, qx: DocIndex) -> Span | None:
     """Cut a quoted argument after its last closing mark: 'a “pointed conversation” in a post' → the quote part."""
     inside = qx.quotes_in(span.start_char, span.end_char)
     if not inside:
@@ -153,7 +153,7 @@ def _to_last_quote(span: Span, qx: QuoteIndex) -> Span | None:
     return span.doc[span.start : end]
 
 
-def _quoted_argument(verb: Token, qx: QuoteIndex) -> Span | None:
+def _quoted_argument(verb: Token, qx: DocIndex) -> Span | None:
     """congratulated Trump on the ‘…’: the verb's arguments up to the quote they hold."""
     args = [c for c in verb.children if c.dep_ in _ARG_DEPS and c.i > verb.i]
     holding = [a for a in args if qx.quotes_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))]
@@ -235,21 +235,21 @@ def _parenthetical_content(verb: Token) -> list[Span] | None:
     return parts or None
 
 
-def _preposed_content(verb: Token) -> Span | None:
+def _preposed_content(verb: Token, qx: DocIndex) -> Span | None:
     """People like Scott, he said. / …, experts say.: the words before a sentence-final cue."""
     subj = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
     if subj is None or any(c.dep_ not in _TRAILING_ADJUNCTS for c in verb.rights):
         return None
     doc = verb.doc
     comma = subj.left_edge.i - 1
-    sent_start = verb.sent.start
+    sent_start = qx.sentence(verb).start
     if comma <= sent_start or doc[comma].text != ",":
         return None
     span = trim_span(doc[sent_start:comma])
     return span if len(span) >= 2 else None
 
 
-def verb_content(verb: Token, qx: QuoteIndex) -> list[Span] | None:
+def verb_content(verb: Token, qx: DocIndex) -> list[Span] | None:
     """The content spans of a cue verb, trying each construction in turn."""
     single = (_clausal_content(verb) or _as_content(verb, qx) or _naming_content(verb)
               or _quoted_argument(verb, qx) or _request_content(verb) or _object_content(verb)
@@ -258,4 +258,4 @@ def verb_content(verb: Token, qx: QuoteIndex) -> list[Span] | None:
         return [single]
     if complement(verb) is not None:
         return None
-    return _parenthetical_content(verb) or ([p] if (p := _preposed_content(verb)) is not None else None)
+    return _parenthetical_content(verb) or ([p] if (p := _preposed_content(verb, qx)) is not None else None)

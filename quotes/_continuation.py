@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from quotes._direct import quote_span, starts_sentence
-from quotes._draft import Draft
-from quotes._syntax import QuoteIndex, is_cue_verb
+from quotes._draft import Coverage, Draft
+from quotes._syntax import DocIndex, is_cue_verb
 
 __all__ = ["continuations_and_terms"]
 
@@ -32,12 +32,12 @@ def _paragraph_breaks(text: str) -> int:
     return sum(1 for line in text.split("\n")[1:-1] if not line.strip()) + (1 if "\n" in text else 0)
 
 
-def _continues(doc: Doc, qx: QuoteIndex, prev: Draft, open_at: int) -> bool:
+def _continues(doc: Doc, qx: DocIndex, prev: Draft, open_at: int) -> bool:
     """No cue and at most one paragraph break between the previous record and this quote."""
     start = _attribution_end(prev)
     if start > open_at or prev.kind == "term":
         return False
-    gap = doc.text[start:open_at]
+    gap = qx.text[start:open_at]
     if gap.count("\n") > 2 * _MAX_PARAGRAPH_BREAKS and _paragraph_breaks(gap) > _MAX_PARAGRAPH_BREAKS:
         return False
     first = qx.char_token(start)
@@ -45,23 +45,34 @@ def _continues(doc: Doc, qx: QuoteIndex, prev: Draft, open_at: int) -> bool:
     return not any(is_cue_verb(t) and not qx.inside(t) for t in doc[first:last])
 
 
-def continuations_and_terms(doc: Doc, qx: QuoteIndex, drafts: list[Draft]) -> list[Draft]:
+def continuations_and_terms(doc: Doc, qx: DocIndex, drafts: list[Draft]) -> list[Draft]:
     """Records for the quotes no cue claimed; ``drafts`` are the ones found so far."""
     claimed = {qi for d in drafts for qi in d.marks}
-    ordered = sorted(drafts, key=lambda d: d.start)
+    covered = Coverage(qx.text, drafts)
+    by_end = sorted(drafts, key=lambda d: d.end)
+    seen = 0
+    prev: Draft | None = None  # of the records ending before the quote, the one whose attribution ends last
     new: list[Draft] = []
     for qi, m in enumerate(qx.marks):
-        if qi in claimed or any(d.covers(m.start, m.end) for d in drafts):
+        while seen < len(by_end) and by_end[seen].end <= m.open:
+            prev = _later(prev, by_end[seen])
+            seen += 1
+        if qi in claimed or covered.mask[m.start]:
             continue
-        span = quote_span(doc.text, m)
-        if not any(c.isalpha() for c in doc.text[span[0] : span[1]]):
+        span = quote_span(qx.text, m)
+        if not any(c.isalpha() for c in qx.text[span[0] : span[1]]):
             continue
-        prev = max((d for d in ordered + new if d.end <= m.open), key=_attribution_end, default=None)
-        if prev is not None and prev.speaker is not None and starts_sentence(doc.text, m) \
+        if prev is not None and prev.speaker is not None and starts_sentence(qx.text, m) \
                 and _continues(doc, qx, prev, m.open):
             draft = Draft("direct", [span], speaker=prev.speaker, listener=prev.listener, chain=list(prev.chain),
                           confidence=0.7, method="rule", inherited=True, marks={qi})
         else:
             draft = Draft("term", [span], confidence=0.2, method="rule", marks={qi})
         new.append(draft)
+        prev = _later(prev, draft)
     return new
+
+
+def _later(a: Draft | None, b: Draft) -> Draft:
+    """Of two records, the one whose attribution ends later."""
+    return b if a is None or _attribution_end(b) >= _attribution_end(a) else a

@@ -14,7 +14,7 @@ from quotes._chains import add_listener_and_channels
 from quotes._draft import Draft
 from quotes._marks import ALL_MARKS, QuoteMark
 from quotes._patterns import lexicon
-from quotes._syntax import QuoteIndex, is_cue_verb, noun_phrase, speaker_of, trim_span
+from quotes._syntax import DocIndex, is_cue_verb, noun_phrase, speaker_of, trim_span
 
 __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
@@ -36,9 +36,10 @@ def quote_span(text: str, m: QuoteMark) -> tuple[int, int]:
     return start, end
 
 
-def _prev_char(text: str, i: int) -> str:
+def _prev_char(text: str, i: int, skip: str = " \t") -> str:
+    """The character before ``i``, white space in ``skip`` passed over; a line break at the start."""
     i -= 1
-    while i >= 0 and text[i] in " \t":
+    while i >= 0 and text[i] in skip:
         i -= 1
     return text[i] if i >= 0 else "\n"
 
@@ -61,16 +62,16 @@ def _quote_ends_clause(text: str, m: QuoteMark) -> bool:
     return text[after : after + 1] == ","
 
 
-def _speech_like(doc: Doc, qx: QuoteIndex, qi: int, start: int, end: int) -> bool:
+def _speech_like(doc: Doc, qx: DocIndex, qi: int, start: int, end: int) -> bool:
     """Not a title: on CBS's “Face the Nation,” Ryan said … — short, after a possessive or preposition."""
     opener = qx.char_token(qx.marks[qi].open)
     before = doc[opener - 1] if opener > 0 else None
     if before is not None and (before.dep_ in ("poss", "case", "det") or before.pos_ == "ADP"):
         return False
-    return len(doc.text[start:end].split()) >= _MIN_WORDS_MIDSENTENCE
+    return len(qx.text[start:end].split()) >= _MIN_WORDS_MIDSENTENCE
 
 
-def _window_after(doc: Doc, qx: QuoteIndex, qi: int) -> list[Token]:
+def _window_after(doc: Doc, qx: DocIndex, qi: int) -> list[Token]:
     """Tokens after the closing mark up to the sentence end, the next quote or the line end."""
     m = qx.marks[qi]
     stop = (m.close if m.close is not None else m.end) + 1
@@ -87,12 +88,12 @@ def _window_after(doc: Doc, qx: QuoteIndex, qi: int) -> list[Token]:
     return out
 
 
-def _window_before(doc: Doc, qx: QuoteIndex, qi: int) -> list[Token]:
+def _window_before(doc: Doc, qx: DocIndex, qi: int) -> list[Token]:
     """Tokens before the opening mark back to the line start or the previous quote, nearest first."""
     m = qx.marks[qi]
     out: list[Token] = []
     i = qx.char_token(m.open) - 1
-    while i >= 0 and doc[i].is_space and _prev_char(doc.text, m.open) == "\n":
+    while i >= 0 and doc[i].is_space and _prev_char(qx.text, m.open) == "\n":
         i -= 1  # He said: / “…” — the introduction ends the paragraph before the quote
     while i >= 0:
         tok = doc[i]
@@ -118,16 +119,16 @@ def _inverted_subject(cue: Token, window: list[Token]) -> Span | None:
     return None
 
 
-def _speaker(cue: Token, qx: QuoteIndex, window: list[Token]) -> Span | None:
+def _speaker(cue: Token, qx: DocIndex, window: list[Token]) -> Span | None:
     speaker = speaker_of(cue)
     if speaker is not None and not qx.inside(speaker.root):
         return speaker
     return _inverted_subject(cue, window)
 
 
-def _draft(doc: Doc, qx: QuoteIndex, qi: int, cue: Token, window: list[Token]) -> Draft:
+def _draft(doc: Doc, qx: DocIndex, qi: int, cue: Token, window: list[Token]) -> Draft:
     m = qx.marks[qi]
-    draft = Draft("direct", [quote_span(doc.text, m)], cue=cue, speaker=_speaker(cue, qx, window),
+    draft = Draft("direct", [quote_span(qx.text, m)], cue=cue, speaker=_speaker(cue, qx, window),
                   confidence=0.9, method="rule", marks={qi})
     add_listener_and_channels(draft, cue)
     if draft.speaker is None:
@@ -135,9 +136,9 @@ def _draft(doc: Doc, qx: QuoteIndex, qi: int, cue: Token, window: list[Token]) -
     return draft
 
 
-def _attribute_after(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
+def _attribute_after(doc: Doc, qx: DocIndex, qi: int) -> Draft | None:
     m = qx.marks[qi]
-    text = doc.text
+    text = qx.text
     if not _quote_ends_clause(text, m):
         return None
     s, e = quote_span(text, m)
@@ -152,11 +153,11 @@ def _attribute_after(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
     return draft
 
 
-def _attribute_dash(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
+def _attribute_dash(doc: Doc, qx: DocIndex, qi: int) -> Draft | None:
     """“…” ― Martha Aguilar: a quote signed with a dash and a name at the end of its line."""
     m = qx.marks[qi]
     after = (m.close if m.close is not None else m.end) + 1
-    sign = _DASH_SIGNATURE.match(doc.text, after)
+    sign = _DASH_SIGNATURE.match(qx.text, after)
     if sign is None:
         return None
     first = qx.char_token(sign.end())
@@ -169,31 +170,31 @@ def _attribute_dash(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
         return None
     speaker = doc[tokens[0].i : tokens[-1].i + 1]
     dash = doc[qx.char_token(sign.start() + sign.group(0).index(sign.group(1)))]
-    return Draft("direct", [quote_span(doc.text, m)], cue_text=doc[dash.i : dash.i + 1], speaker=trim_span(speaker),
+    return Draft("direct", [quote_span(qx.text, m)], cue_text=doc[dash.i : dash.i + 1], speaker=trim_span(speaker),
                  confidence=0.8, method="rule", marks={qi})
 
 
-def _merge_split(doc: Doc, qx: QuoteIndex, qi: int, window: list[Token], draft: Draft) -> None:
+def _merge_split(doc: Doc, qx: DocIndex, qi: int, window: list[Token], draft: Draft) -> None:
     """‘A,’ X said, ‘B’: the quote right after the attribution continues the same sentence."""
     if qi + 1 >= len(qx.marks) or not window or window[-1].text in _SENTENCE_END:
         return
     nxt = qx.marks[qi + 1]
-    between = doc.text[window[-1].idx + len(window[-1]) : nxt.open]
+    between = qx.text[window[-1].idx + len(window[-1]) : nxt.open]
     if between.strip() == "" and window[-1].text == ",":
-        draft.spans.append(quote_span(doc.text, nxt))
+        draft.spans.append(quote_span(qx.text, nxt))
         draft.marks.add(qi + 1)
 
 
-def _attribute_before(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
+def _attribute_before(doc: Doc, qx: DocIndex, qi: int) -> Draft | None:
     m = qx.marks[qi]
-    intro = _prev_char(doc.text, m.open)
+    intro = _prev_char(qx.text, m.open)
     if intro == "\n":
-        intro = doc.text[: m.open].rstrip()[-1:]  # the paragraph before ends with the introduction
+        intro = _prev_char(qx.text, m.open, skip=" \t\n")  # the paragraph before ends with the introduction
     if intro not in ":,":
         return None
     window = _window_before(doc, qx, qi)
-    s, e = quote_span(doc.text, m)
-    if intro == "," and not (doc.text[s : s + 1].isupper() and len(doc.text[s:e].split()) >= _MIN_WORDS_MIDSENTENCE):
+    s, e = quote_span(qx.text, m)
+    if intro == "," and not (qx.text[s : s + 1].isupper() and len(qx.text[s:e].split()) >= _MIN_WORDS_MIDSENTENCE):
         window = window[:_COMMA_REACH]  # said, “…” / said Trump, “…”: the cue stands right there
     cue = next((t for t in window if is_cue_verb(t)), None)
     if cue is None and intro == ":":
@@ -203,7 +204,7 @@ def _attribute_before(doc: Doc, qx: QuoteIndex, qi: int) -> Draft | None:
     return _draft(doc, qx, qi, cue, window)
 
 
-def _noun_introduction(doc: Doc, qx: QuoteIndex, qi: int, window: list[Token]) -> Draft | None:
+def _noun_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token]) -> Draft | None:
     """Sanders made the following comment: “…”; a new campaign message: “…” — a speech noun introduces it."""
     noun = next((t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon().cue_nouns), None)
     if noun is None:
@@ -212,11 +213,11 @@ def _noun_introduction(doc: Doc, qx: QuoteIndex, qi: int, window: list[Token]) -
     speaker = speaker_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
     if speaker is None:
         return None
-    return Draft("direct", [quote_span(doc.text, qx.marks[qi])], cue_text=doc[noun.i : noun.i + 1],
+    return Draft("direct", [quote_span(qx.text, qx.marks[qi])], cue_text=doc[noun.i : noun.i + 1],
                  speaker=speaker, confidence=0.75, method="rule", marks={qi})
 
 
-def direct_quotes(doc: Doc, qx: QuoteIndex) -> list[Draft]:
+def direct_quotes(doc: Doc, qx: DocIndex) -> list[Draft]:
     """Records for quotes whose cue stands right beside them."""
     drafts: list[Draft] = []
     taken: set[int] = set()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-__all__ = ["Draft", "Hop"]
+__all__ = ["Coverage", "Draft", "Hop"]
 
 # from the speaker outward: sources cited come before the report citing them; who obtained a document after it
 _HOP_ORDER = {"citing": 0, "obtained_by": 2}
@@ -58,3 +59,19 @@ class Draft:
             return
         self.chain.append(Hop(relation, target))
         self.chain.sort(key=lambda h: _HOP_ORDER.get(h.relation, 1))
+
+
+class Coverage:
+    """Which characters already lie in some record's content: O(1) to ask, linear to fill."""
+
+    def __init__(self, text: str, drafts: Iterable[Draft]) -> None:
+        self.mask = bytearray(len(text) + 1)
+        for d in drafts:
+            self.add(d)
+
+    def add(self, draft: Draft) -> None:
+        for start, end in draft.spans:
+            self.mask[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, tok: Token) -> bool:
+        return bool(self.mask[tok.idx])

@@ -15,16 +15,16 @@ from spacy.tokens import Doc, Span, Token
 from quotes._chains import add_listener_and_channels, clause_root, source_hops
 from quotes._content import QUESTION_VERBS, complement, content_of_clause, verb_content
 from quotes._direct import quote_span
-from quotes._draft import Draft
+from quotes._draft import Coverage, Draft
 from quotes._patterns import lexicon
-from quotes._syntax import QuoteIndex, cue_lemma, first, is_cue_verb, noun_phrase, speaker_of, trim_span
+from quotes._syntax import DocIndex, cue_lemma, first, is_cue_verb, noun_phrase, speaker_of, trim_span
 
 __all__ = ["reported_speech"]
 
 _REPORT_RELATIONS = {"report": "reported_by", "tell": "reported_by"}
 
 
-def _kind(parts: list[Span], qx: QuoteIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
+def _kind(parts: list[Span], qx: DocIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
     """direct when one quote's marks cover the content, mixed when words stand outside them."""
     spans = [(p.start_char, p.end_char) for p in parts]
     start, end = spans[0][0], spans[-1][1]
@@ -35,15 +35,15 @@ def _kind(parts: list[Span], qx: QuoteIndex) -> tuple[str, list[tuple[int, int]]
         m = qx.marks[inside[0]]
         close = m.close if m.close is not None else m.end
         if m.open <= start + 1 and end <= close + 1:
-            return "direct", [quote_span(parts[0].doc.text, m)], set(inside)
+            return "direct", [quote_span(qx.text, m)], set(inside)
     return "mixed", [_with_marks(span, qx, inside) for span in spans], set(inside)
 
 
-def _only_punct(qx: QuoteIndex, start: int, end: int) -> bool:
+def _only_punct(qx: DocIndex, start: int, end: int) -> bool:
     return all(c in ",.;:!?" for c in qx.text[start:end])
 
 
-def _with_marks(span: tuple[int, int], qx: QuoteIndex, inside: list[int]) -> tuple[int, int]:
+def _with_marks(span: tuple[int, int], qx: DocIndex, inside: list[int]) -> tuple[int, int]:
     """A mixed content keeps the marks of the quotes at its edges ('“great progress” had been made')."""
     start, end = span
     for qi in inside:
@@ -55,7 +55,7 @@ def _with_marks(span: tuple[int, int], qx: QuoteIndex, inside: list[int]) -> tup
     return start, end
 
 
-def _make(verb: Token, content: Span | list[Span], speaker: Span | None, qx: QuoteIndex) -> Draft:
+def _make(verb: Token, content: Span | list[Span], speaker: Span | None, qx: DocIndex) -> Draft:
     kind, spans, marks = _kind(content if isinstance(content, list) else [content], qx)
     draft = Draft(kind, spans, cue=verb, speaker=speaker, marks=marks,
                   confidence={"direct": 0.85, "mixed": 0.85, "indirect": 0.75}[kind],
@@ -78,7 +78,7 @@ def _noun_cue_object(verb: Token) -> Token | None:
     return obj
 
 
-def _from_verb(verb: Token, qx: QuoteIndex) -> Draft | None:
+def _from_verb(verb: Token, qx: DocIndex) -> Draft | None:
     noun = _noun_cue_object(verb)
     if noun is not None:
         return _from_noun(noun, qx, complement(verb))
@@ -95,7 +95,7 @@ def _from_verb(verb: Token, qx: QuoteIndex) -> Draft | None:
     return draft
 
 
-def _from_noun(noun: Token, qx: QuoteIndex, clause: Token | None = None) -> Draft | None:
+def _from_noun(noun: Token, qx: DocIndex, clause: Token | None = None) -> Draft | None:
     """warnings from Putin that …; Trump's statement that …"""
     clause = clause or next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp", "appos")
                              and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
@@ -142,10 +142,10 @@ def _clause_without(head: Token, cut: Token) -> Span | None:
     return trim_span(doc[best[0].i : best[-1].i + 1])
 
 
-def _initial_according(tok: Token) -> tuple[Span, Span] | None:
+def _initial_according(tok: Token, qx: DocIndex) -> tuple[Span, Span] | None:
     """'According to X, Y.' read off the commas: (source, content), skipping an appositive 'X, his aide,'."""
     doc = tok.doc
-    sent = tok.sent
+    sent = qx.sentence(tok)
     if tok.i - sent.start > 1 or tok.i + 2 >= sent.end:
         return None
     commas = [t.i for t in doc[tok.i + 2 : sent.end] if t.text == ","]
@@ -193,7 +193,7 @@ def _attach_source(d: Draft, source: Span, inner: list[tuple[str, Span]]) -> Non
 
 
 def _according_record(tok: Token, content: Span, source: Span, inner: list[tuple[str, Span]],
-                      qx: QuoteIndex) -> Draft:
+                      qx: DocIndex) -> Draft:
     draft = _make(tok, content, source, qx)
     draft.cue_text = tok.doc[tok.i : tok.i + 2]
     for rel, span in inner:
@@ -201,10 +201,10 @@ def _according_record(tok: Token, content: Span, source: Span, inner: list[tuple
     return draft
 
 
-def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: QuoteIndex) -> Draft | None:
+def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: DocIndex) -> Draft | None:
     """Add an according_to hop to the records of the clause it modifies, or make that clause a record."""
     first_source, inner = source_hops(source)
-    initial = _initial_according(tok)
+    initial = _initial_according(tok, qx)
     if initial is not None:
         first_source, content = initial
         governed = [d for d in drafts if d.cue is not None and content.start <= d.cue.i < content.end]
@@ -227,12 +227,12 @@ def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: QuoteIn
     return _according_record(tok, content, first_source, inner, qx)
 
 
-def _outer_report(verb: Token, drafts: list[Draft]) -> bool:
+def _outer_report(verb: Token, by_cue: dict[int, Draft]) -> bool:
     """…, AP reported: a cue whose complement holds another record's cue becomes a hop of it."""
     comp = complement(verb)
     if comp is None:
         return False
-    inner = [d for d in drafts if d.cue is not None and d.cue.i in {t.i for t in comp.subtree}]
+    inner = [by_cue[t.i] for t in comp.subtree if t.i in by_cue]
     subj = speaker_of(verb)
     if not inner or subj is None:
         return False
@@ -241,31 +241,35 @@ def _outer_report(verb: Token, drafts: list[Draft]) -> bool:
     return True
 
 
-def _covered(drafts: list[Draft], tok: Token) -> bool:
-    return any(d.covers(tok.idx, tok.idx + len(tok)) for d in drafts)
-
-
-def reported_speech(doc: Doc, qx: QuoteIndex, drafts: list[Draft]) -> list[Draft]:
+def reported_speech(doc: Doc, qx: DocIndex, drafts: list[Draft]) -> list[Draft]:
     """Add records for cue verbs and noun cues not yet used; returns the new ones."""
     lex = lexicon()
-    used = {d.cue.i for d in drafts if d.cue is not None}
+    by_cue = {d.cue.i: d for d in drafts if d.cue is not None}
+    covered = Coverage(qx.text, drafts)
     new: list[Draft] = []
+
+    def keep(draft: Draft) -> None:
+        new.append(draft)
+        covered.add(draft)
+        if draft.cue is not None:
+            by_cue[draft.cue.i] = draft
+
     for tok in doc:
-        if tok.i in used or qx.inside(tok) or _covered(drafts + new, tok):
+        if tok.i in by_cue or qx.inside(tok) or tok in covered:
             continue
         draft = None
         if is_cue_verb(tok):
-            if _outer_report(tok, drafts + new):
+            if _outer_report(tok, by_cue):
                 continue
             draft = _from_verb(tok, qx)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.cue_nouns:
             draft = _from_noun(tok, qx)
         if draft is not None:
-            new.append(draft)
+            keep(draft)
     for tok in doc:
         source = _according_to(tok) if not qx.inside(tok) else None
         if source is not None:
             draft = _apply_according(tok, source, drafts + new, qx)
-            if draft is not None and not _covered(drafts + new, tok):
-                new.append(draft)
+            if draft is not None and tok not in covered:
+                keep(draft)
     return new

@@ -9,8 +9,8 @@ Descriptions (the Ukrainian leader) match people by role and nationality;
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, insort
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes._draft import Draft
 from quotes._entities import PersonName, slug
 from quotes._patterns import lexicon
-from quotes._syntax import QuoteIndex
+from quotes._syntax import DocIndex
 
 __all__ = ["Resolution", "headline", "resolve_speakers"]
 
@@ -30,6 +30,8 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "two", 
 _LEADER_ROLES = frozenset({"president", "leader", "prime minister", "premier", "chancellor", "king", "head"})
 _HEADLINE_TOKENS = 30
 _CLOSERS = frozenset(".!?\"”’'…:)")
+_DESCRIPTION_REACH = 200  # candidates looked back at for 'the Ukrainian leader'
+_AUTHOR_REACH = 2000  # tokens looked back at for 'a letter from X'
 _WINDOW_SPEAKER = 3
 _WINDOW_SUBJECT = 3
 
@@ -114,14 +116,15 @@ def _titles_before(ent: Span) -> frozenset[str]:
 def _without_determiner(mention: Span) -> str:
     """'the Kremlin' → 'Kremlin', sliced from the text so "India's" keeps its apostrophe."""
     if len(mention) > 1 and mention[0].dep_ == "det" and mention[0].lower_ in ("the", "a", "an"):
-        return mention.doc.text[mention[1].idx : mention.end_char]
+        return mention[1:].text
     return mention.text
 
 
-def headline(sent: Span) -> bool:
-    """A headline or subhead: a whole line with no closing punctuation, or a title-case line."""
-    doc = sent.doc
-    text = doc.text
+def headline(sent: Span, text: str) -> bool:
+    """A headline or subhead: a whole line with no closing punctuation, or a title-case line.
+
+    ``text`` is the Doc's text, passed in because ``Doc.text`` is rebuilt on every access.
+    """
     body = text[sent.start_char : sent.end_char].rstrip()
     end = sent.start_char + len(body)
     line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
@@ -162,14 +165,14 @@ def _roles(words: frozenset[str] | Sequence[str]) -> set[str]:
 class _Resolver:
     """Resolves draft speakers of one Doc in document order."""
 
-    def __init__(self, doc: Doc, qx: QuoteIndex) -> None:
+    def __init__(self, doc: Doc, qx: DocIndex) -> None:
         self.doc = doc
         self.qx = qx
-        self.sent_starts = [s.start for s in doc.sents]
         self.people = _People()
         self.candidates: list[_Candidate] = []
         self.anonymous: list[tuple[int, str, Resolution]] = []
-        for ent in doc.ents:
+        self._headlines: dict[int, bool] = {}
+        for ent in qx.ents:
             if ent.label_ == "PERSON" and not qx.inside(ent.root):
                 res = self._person(ent)
                 if res is not None:
@@ -177,13 +180,25 @@ class _Resolver:
                                                       ent.root.dep_ in ("nsubj", "nsubjpass"), False, res))
 
     def _sent(self, tok: Token) -> int:
-        return bisect_right(self.sent_starts, tok.i) - 1
+        return self.qx.sentence_number(tok)
+
+    def _before(self, char: int, reach: int) -> Iterator[_Candidate]:
+        """Up to ``reach`` candidates mentioned before ``char``, nearest first."""
+        end = bisect_left(self.candidates, char, key=lambda c: c.start)
+        for i in range(end - 1, max(-1, end - 1 - reach), -1):
+            yield self.candidates[i]
+
+    def _in_headline(self, tok: Token) -> bool:
+        number = self._sent(tok)
+        if number not in self._headlines:
+            self._headlines[number] = headline(self.qx.sents[number], self.qx.text)
+        return self._headlines[number]
 
     def _person(self, ent: Span) -> Resolution | None:
         name = PersonName.parse(ent.text)
         if name is None:
             return None
-        if headline(ent.sent):
+        if self._in_headline(ent.root):
             name = _known_given_names(name)
         titles = _titles_before(ent)
         return self.people.add(name, titles, _gender(name, titles))
@@ -194,8 +209,7 @@ class _Resolver:
             return None
         res = self._classify(mention)
         cand = _Candidate(mention.start_char, self._sent(mention.root), True, True, res)
-        self.candidates.append(cand)
-        self.candidates.sort(key=lambda c: c.start)
+        insort(self.candidates, cand, key=lambda c: c.start)
         if res.kind == "anonymous":
             self.anonymous.append((mention.start_char, res.head, res))
         return res
@@ -267,7 +281,7 @@ class _Resolver:
             heads.append(last)  # "Ukraine's ambassador to the United States, Olga Stefanishina"
         for tok in heads:
             if tok.ent_type_ == "PERSON":
-                ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+                ent = self.qx.entity(tok)
                 if ent is not None:
                     return self._person(ent)
         return None
@@ -279,7 +293,7 @@ class _Resolver:
         if not roles:
             return None
         best = None
-        for cand in reversed([c for c in self.candidates if c.start < mention.start_char]):
+        for cand in self._before(mention.start_char, _DESCRIPTION_REACH):
             res = cand.resolution
             if res.kind != "person":
                 continue
@@ -294,15 +308,15 @@ class _Resolver:
 
     def _document_author(self, mention: Span, lemma: str) -> Resolution | None:
         """'The letter' → the author of the earlier 'a letter from Vladimir Putin'."""
-        for tok in reversed(self.doc[: mention.start]):
+        for tok in reversed(self.doc[max(0, mention.start - _AUTHOR_REACH) : mention.start]):
             if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
                 continue
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if obj is None:
                 return None
-            ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end and e.label_ == "PERSON"), None)
-            return self._person(ent) if ent is not None else None
+            ent = self.qx.entity(obj)
+            return self._person(ent) if ent is not None and ent.label_ == "PERSON" else None
         return None
 
     def _earlier_anonymous(self, mention: Span, lemma: str) -> Resolution | None:
@@ -321,10 +335,9 @@ class _Resolver:
         if asked is not None:
             return asked
         sent = self._sent(tok)
-        before = [c for c in self.candidates if c.start < tok.idx]
         for window, test in ((_WINDOW_SPEAKER, lambda c: c.speaker), (_WINDOW_SUBJECT, lambda c: c.subject),
                              (_WINDOW_SUBJECT, lambda c: True)):
-            for cand in reversed(before):
+            for cand in self._before(tok.idx, len(self.candidates)):
                 if sent - cand.sent > window:
                     break
                 res = cand.resolution
@@ -339,13 +352,13 @@ class _Resolver:
             if child.dep_ == "advcl" and child.lower_ == "asked" and child.i < tok.i:
                 for sub in child.subtree:
                     if sub.dep_ == "nsubj" and sub.ent_type_ == "PERSON":
-                        ent = next((e for e in self.doc.ents if e.start <= sub.i < e.end), None)
+                        ent = self.qx.entity(sub)
                         if ent is not None:
                             return self._person(ent)
         return None
 
 
-def resolve_speakers(doc: Doc, qx: QuoteIndex, drafts: list[Draft]) -> list[Resolution | None]:
+def resolve_speakers(doc: Doc, qx: DocIndex, drafts: list[Draft]) -> list[Resolution | None]:
     """One resolution per draft (same order); inherited drafts share their source's."""
     resolver = _Resolver(doc, qx)
     order = sorted(range(len(drafts)), key=lambda i: drafts[i].speaker.start_char if drafts[i].speaker else 0)

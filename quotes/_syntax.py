@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -10,7 +11,7 @@ from quotes._marks import ALL_MARKS, QuoteMark
 from quotes._patterns import lexicon
 
 __all__ = [
-    "QuoteIndex",
+    "DocIndex",
     "cue_lemma",
     "is_cue_verb",
     "noun_phrase",
@@ -27,20 +28,29 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep", "pcomp"})
 
 
-class QuoteIndex:
-    """Which top-level quote (if any) each token of a Doc lies in; one linear pass."""
+class DocIndex:
+    """Per-Doc look-up tables built in linear passes: quotes, characters, sentences and entities.
+
+    spaCy's ``token.sent`` and ``doc.ents`` cost a pass over the whole Doc on each
+    call; the passes ask them per token, so they ask here instead.
+    """
 
     def __init__(self, doc: Doc, marks: Sequence[QuoteMark]) -> None:
         self.marks = [m for m in marks if m.level == 0]
-        self.text = doc.text
+        self._mark_ends = [m.end for m in self.marks]
+        self.text = text = doc.text  # Doc.text is rebuilt from the tokens on each access: read it once
+        self.sents = list(doc.sents)
+        self._sent_starts = [s.start for s in self.sents]
+        self.ents = list(doc.ents)
+        self._ent_of = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.token_quote: list[int] = [-1] * len(doc)
         self.mark_tokens: set[int] = set()
-        self._char_token = [0] * (len(doc.text) + 1)
+        self._char_token = [0] * (len(text) + 1)
         for tok in doc:
             for c in range(tok.idx, tok.idx + max(1, len(tok.text) + len(tok.whitespace_))):
                 if c < len(self._char_token):
                     self._char_token[c] = tok.i
-        self._char_token[len(doc.text)] = len(doc)
+        self._char_token[len(text)] = len(doc)
         qi = 0
         for tok in doc:
             while qi < len(self.marks) and self._stop(self.marks[qi]) <= tok.idx:
@@ -63,8 +73,25 @@ class QuoteIndex:
         return self.token_quote[tok.i] >= 0
 
     def quotes_in(self, start: int, end: int) -> list[int]:
-        """Indices of top-level quotes that overlap the character range."""
-        return [i for i, m in enumerate(self.marks) if m.start < end and m.end > start]
+        """Indices of top-level quotes that overlap the character range (they never overlap each other)."""
+        found = []
+        i = bisect_right(self._mark_ends, start)
+        while i < len(self.marks) and self.marks[i].start < end:
+            found.append(i)
+            i += 1
+        return found
+
+    def sentence(self, tok: Token) -> Span:
+        """The sentence that holds ``tok``."""
+        return self.sents[bisect_right(self._sent_starts, tok.i) - 1]
+
+    def sentence_number(self, tok: Token) -> int:
+        """Position of the sentence that holds ``tok``."""
+        return bisect_right(self._sent_starts, tok.i) - 1
+
+    def entity(self, tok: Token) -> Span | None:
+        """The named entity ``tok`` belongs to, if any."""
+        return self._ent_of.get(tok.i)
 
 
 def cue_lemma(tok: Token) -> str:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from quotes._chains import source_hops
 from quotes._content import complement, verb_content
 from quotes._marks import scan_quotes
-from quotes._syntax import QuoteIndex, noun_phrase, speaker_of, subject_of
+from quotes._syntax import DocIndex, noun_phrase, speaker_of, subject_of
 
 VOCAB = spacy.blank("en").vocab
 
@@ -42,7 +42,7 @@ def test_participle_inherits_the_main_clause_subject() -> None:
 
 def test_content_of_a_that_clause_drops_the_complementizer() -> None:
     doc = parse(ARGUING)
-    (content,) = verb_content(doc[6], QuoteIndex(doc, []))
+    (content,) = verb_content(doc[6], DocIndex(doc, []))
     assert content.text == "it would fail"
 
 
@@ -75,7 +75,7 @@ PARENTHETICAL: list[Row] = [
 
 def test_parenthetical_cue_reports_its_host_clause_in_two_parts() -> None:
     doc = parse(PARENTHETICAL)
-    assert [p.text for p in verb_content(doc[4], QuoteIndex(doc, []))] == ["Climate change", "is the threat"]
+    assert [p.text for p in verb_content(doc[4], DocIndex(doc, []))] == ["Climate change", "is the threat"]
 
 
 # "The plan will fail , experts say ."
@@ -89,7 +89,7 @@ PREPOSED: list[Row] = [
 
 def test_clause_before_a_sentence_final_cue_is_its_content() -> None:
     doc = parse(PREPOSED)
-    assert [p.text for p in verb_content(doc[6], QuoteIndex(doc, []))] == ["The plan will fail"]
+    assert [p.text for p in verb_content(doc[6], DocIndex(doc, []))] == ["The plan will fail"]
 
 
 # "a report by CNN citing sources"
@@ -129,5 +129,5 @@ def test_quote_index_marks_tokens_inside_quotes() -> None:
         ("said", 5, "ROOT", "VERB", "VBD", "say"),
     ]
     doc = parse(rows)
-    qx = QuoteIndex(doc, scan_quotes(doc.text))
+    qx = DocIndex(doc, scan_quotes(doc.text))
     assert [qx.inside(t) for t in doc] == [True, True, True, True, False, False]
