@@ -25,6 +25,8 @@ _AFTER_CLOSE = frozenset(".,;:!?)]}>—–-…*") | ALL_MARKS
 _ELISIONS = ("em ", "til ", "cause ", "n ", "n'", "n’", "tis ", "twas ")
 # the next single mark on the line: an opener, a line end, or a closer after punctuation (…,’ / …?')
 _NEXT_SINGLE = regex.compile(r"[‘‚‹\n]|(?<!\w)'(?=\w)|(?P<closer>[,.!?…]['’›](?!\w))")
+_CLOSER_REACH = 300  # how far to look for that closer: a sentence or two, and the scan stays linear
+_MAX_DEPTH = 16  # openers nested deeper are noise, not quotes; the cap keeps the scan linear on "“ “ “ …"
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def _possessive_in_quote(text: str, i: int) -> bool:
     """A word-final mark that runs on into lower case while a closer after punctuation comes later on the line."""
     if not (text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()):
         return False
-    nxt = _NEXT_SINGLE.search(text, i + 1)
+    nxt = _NEXT_SINGLE.search(text, i + 1, i + 1 + _CLOSER_REACH)
     return nxt is not None and nxt.group("closer") is not None
 
 
@@ -162,7 +164,7 @@ def scan_quotes(text: str) -> list[QuoteMark]:
         ch = text[i]
         if ch in ALL_MARKS:
             role = _role(text, i, stack)
-            if role == "open":
+            if role == "open" and len(stack) < _MAX_DEPTH:
                 stack.append(_Open(i, _family(ch), ch))
             elif role == "close":
                 _close(i, _family(ch), stack, found)

@@ -62,6 +62,8 @@ def _clean(text: str) -> tuple[list[str], list[int]]:
             ch = "\n"
         elif ch != "\n" and ch.isspace():
             ch = " "
+        elif "\ud800" <= ch <= "\udfff":
+            ch = "\ufffd"  # a lone surrogate (from surrogateescape or bad JSON) cannot be encoded for spaCy
         chars.append(ch)
         origin.append(i)
     return chars, origin
