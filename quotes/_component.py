@@ -11,18 +11,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes._continuation import continuations_and_terms
 from quotes._direct import direct_quotes
-from quotes._draft import Draft
+from quotes._draft import Coverage, Draft
+from quotes._furniture import furniture_ranges
 from quotes._marks import QuoteMark, scan_quotes
 from quotes._reported import reported_speech
 from quotes._speakers import Resolution, entity_id, headline, resolve_speakers
 from quotes._syntax import DocIndex
 
-__all__ = ["QuotesComponent", "find_quotes", "install_extensions", "mark_line_breaks"]
+__all__ = ["FURNITURE_KEY", "QuotesComponent", "find_quotes", "install_extensions", "mark_line_breaks"]
+
+#: ``doc.user_data`` key of the page-furniture ranges the caller found (computed here when absent).
+FURNITURE_KEY = "quotes_furniture"
 
 
 def install_extensions() -> None:
@@ -36,10 +41,12 @@ install_extensions()
 
 def mark_line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headings, captions and page furniture stay apart."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and "\n" in prev.text and not tok.is_space:
-            tok.is_sent_start = True
+    starts = [i for i in range(1, len(doc))
+              if doc[i - 1].is_space and "\n" in doc[i - 1].text and not doc[i].is_space]
+    if starts:  # one array write: setting token.is_sent_start checks the whole Doc each time
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 
@@ -51,7 +58,9 @@ class QuotesComponent:
         install_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc, scan_quotes(doc.text))
+        text = doc.text
+        furniture = doc.user_data.get(FURNITURE_KEY)
+        doc._.quotes = find_quotes(doc, scan_quotes(text), furniture_ranges(text) if furniture is None else furniture)
         return doc
 
 
@@ -85,12 +94,26 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def find_quotes(doc: Doc, marks: list[QuoteMark]) -> list[dict[str, Any]]:
+def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int, int]]) -> list[Draft]:
+    """Speech found in page furniture is not a record; a quoted phrase there stays a ``term``."""
+    mask = Coverage(text, [])
+    for start, end in furniture:
+        mask.add_range(start, end)
+    kept = []
+    for d in drafts:
+        if not mask.at(d.start):
+            kept.append(d)
+        elif d.kind == "direct" and not d.inherited:
+            kept.append(Draft("term", d.spans, confidence=0.2, method="rule", marks=d.marks))
+    return kept
+
+
+def find_quotes(doc: Doc, marks: list[QuoteMark], furniture: list[tuple[int, int]] = ()) -> list[dict[str, Any]]:
     """All passes over one Doc: quote marks, direct, reported, continuations, speakers."""
     qx = DocIndex(doc, marks)
     drafts = direct_quotes(doc, qx)
     drafts += [d for d in reported_speech(doc, qx, drafts) if not _in_headline(d, qx)]
-    drafts = _drop_nested(drafts)
+    drafts = _outside_furniture(_drop_nested(drafts), qx.text, list(furniture))
     drafts += continuations_and_terms(doc, qx, drafts)
     drafts.sort(key=lambda d: d.start)
     resolutions = resolve_speakers(doc, qx, drafts)

@@ -57,7 +57,7 @@ def continuations_and_terms(doc: Doc, qx: DocIndex, drafts: list[Draft]) -> list
         while seen < len(by_end) and by_end[seen].end <= m.open:
             prev = _later(prev, by_end[seen])
             seen += 1
-        if qi in claimed or covered.mask[m.start]:
+        if qi in claimed or covered.at(m.start):
             continue
         span = quote_span(qx.text, m)
         if not any(c.isalpha() for c in qx.text[span[0] : span[1]]):

@@ -70,8 +70,17 @@ class Coverage:
             self.add(d)
 
     def add(self, draft: Draft) -> None:
+        """Mark a record's content spans."""
         for start, end in draft.spans:
-            self.mask[start:end] = b"\x01" * (end - start)
+            self.add_range(start, end)
+
+    def add_range(self, start: int, end: int) -> None:
+        """Mark the characters ``start`` to ``end`` (exclusive)."""
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def at(self, char: int) -> bool:
+        """True when the character at ``char`` is marked."""
+        return bool(self.mask[char])
 
     def __contains__(self, tok: Token) -> bool:
-        return bool(self.mask[tok.idx])
+        return self.at(tok.idx)

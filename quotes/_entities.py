@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import regex
 import yaml
@@ -14,7 +15,7 @@ import yaml
 from quotes._errors import AliasTableError
 from quotes._patterns import lexicon, load_pattern_file
 
-__all__ = ["EntityRegistry", "PersonName", "load_aliases", "name_key", "slug"]
+__all__ = ["EntityRegistry", "PersonName", "alias_index", "load_aliases", "name_key", "slug"]
 
 _POSSESSIVE = regex.compile(r"[’']s?$")
 
@@ -103,8 +104,11 @@ class _Entity:
 class EntityRegistry:
     """One canonical name and entity id per person, shared by every document of a run."""
 
-    aliases: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, Any] = field(default_factory=dict)
     _by_surname: dict[str, list[_Entity]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.aliases = alias_index(self.aliases)
 
     def knows(self, name: PersonName) -> bool:
         """True when a person compatible with ``name`` was seen earlier in the run."""
@@ -132,6 +136,20 @@ class EntityRegistry:
         return entity.name.full, entity.entity_id
 
 
+def alias_index(table: dict[str, Any]) -> dict[str, str]:
+    """variant (lower case) → canonical, from either shape: canonical → [variants], or variant → canonical."""
+    index: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, str):
+            index[key.lower()] = value
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            for variant in (key, *value):
+                index[variant.lower()] = key
+        else:
+            raise TypeError(f"alias table entry {key!r}: expected a name or a list of names")
+    return index
+
+
 def load_aliases(path: str | Path) -> dict[str, str]:
     """Read a user alias table (JSON or YAML: canonical → [variants]) into variant → canonical."""
     path = Path(path)
@@ -144,11 +162,7 @@ def load_aliases(path: str | Path) -> dict[str, str]:
         isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in data.items()
     ):
         raise AliasTableError("Q005", path=path, reason="expected a mapping of canonical name to a list of variants")
-    table: dict[str, str] = {}
-    for canonical, variants in data.items():
-        for variant in (canonical, *variants):
-            table[variant.lower()] = canonical
-    return table
+    return alias_index(data)
 
 
 def _parse_table(raw: str, path: Path) -> object:

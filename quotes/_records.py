@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from quotes._entities import EntityRegistry, PersonName
 from quotes._models import Quote
 from quotes._normalize import NormalizedText
 
-__all__ = ["to_quotes"]
+__all__ = ["shift_offsets", "to_quotes"]
 
 _OFFSET_KEYS = ("spans", "cue", "speaker", "listener", "chain", "sentence")
 
 
-def _remap(obj: Any, norm: NormalizedText) -> Any:
-    """Every {start, end} inside ``obj`` mapped back to the caller's offsets."""
+def _map_offsets(obj: Any, move: Callable[[int, int], tuple[int, int]]) -> Any:
+    """A copy of ``obj`` with every {start, end} pair inside it passed through ``move``."""
     if isinstance(obj, list):
-        return [_remap(x, norm) for x in obj]
+        return [_map_offsets(x, move) for x in obj]
     if not isinstance(obj, dict):
         return obj
-    out = {k: _remap(v, norm) for k, v in obj.items()}
+    out = {k: _map_offsets(v, move) for k, v in obj.items()}
     if isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int):
-        out["start"], out["end"] = norm.to_original(obj["start"], obj["end"])
+        out["start"], out["end"] = move(obj["start"], obj["end"])
     return out
+
+
+def shift_offsets(records: list[dict[str, Any]], delta: int) -> list[dict[str, Any]]:
+    """Records of a piece of a text, their offsets moved to the whole text's."""
+    return _map_offsets(records, lambda s, e: (s + delta, e + delta)) if delta else records
 
 
 def _canonical(speaker: dict[str, Any] | None, registry: EntityRegistry) -> dict[str, Any] | None:
@@ -45,7 +51,7 @@ def to_quotes(raw: list[dict[str, Any]], norm: NormalizedText, original: str, do
     """Records for one document, with offsets, texts and entity ids fit for the caller."""
     quotes = []
     for item in raw:
-        rec = {k: (_remap(v, norm) if k in _OFFSET_KEYS else v) for k, v in item.items()}
+        rec = {k: (_map_offsets(v, norm.to_original) if k in _OFFSET_KEYS else v) for k, v in item.items()}
         rec["text"] = " … ".join(original[s["start"] : s["end"]] for s in rec["spans"])
         for key in ("cue", "speaker", "listener"):
             if rec[key] is not None:
