@@ -4,8 +4,8 @@ Offsets of records from files point into the decoded text (UTF-8 with or
 without BOM, UTF-16 with BOM; cp1252 as a last resort, with a warning): the
 byte-order mark is not part of it, line ends are kept as they are (CRLF is two
 characters). HTML pages are refused, not converted. Inputs over ``MAX_BYTES``
-are refused: spaCy reads at most a million characters at once, and no news
-article comes near that.
+are refused: no news article comes near it, and a dump of many articles is
+better split so that each gets its own doc_id.
 """
 
 from __future__ import annotations
