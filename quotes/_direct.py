@@ -14,7 +14,7 @@ from quotes._chains import add_listener_and_channels
 from quotes._draft import Draft
 from quotes._marks import ALL_MARKS, QuoteMark
 from quotes._patterns import lexicon
-from quotes._syntax import DocIndex, is_cue_verb, noun_phrase, speaker_of, trim_span
+from quotes._syntax import NOT_SPEAKERS, DocIndex, is_cue_verb, noun_phrase, speaker_of, trim_span
 
 __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
@@ -113,6 +113,8 @@ def _inverted_subject(cue: Token, window: list[Token]) -> Span | None:
             head = tok
             while head.dep_ in ("compound", "amod", "det", "poss", "nummod") and head.head.i > head.i:
                 head = head.head
+            if head.head.pos_ == "ADP" or head.ent_type_ in NOT_SPEAKERS:
+                return None  # 'said in a phone interview', 'said Monday': no speaker after the cue
             return noun_phrase(head)
         if tok.is_punct:
             break

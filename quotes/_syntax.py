@@ -11,6 +11,7 @@ from quotes._marks import ALL_MARKS, QuoteMark
 from quotes._patterns import lexicon
 
 __all__ = [
+    "NOT_SPEAKERS",
     "DocIndex",
     "cue_lemma",
     "is_cue_verb",
@@ -23,7 +24,7 @@ __all__ = [
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 _EDGE_PUNCT = frozenset(",.;:!?-–—()[]|*") | ALL_MARKS
-_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep", "pcomp"})
 
@@ -131,7 +132,7 @@ def _fallback_subject(verb: Token) -> Token | None:
                 return subj  # 'Trump, going back to …, insisted': the parser gave Trump to the participle
         if child.dep_ in ("advcl", "npadvmod", "dep", "nmod", "appos") and (
             child.pos_ in ("PROPN", "NOUN") or child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        ) and not child.tag_.startswith("VB") and child.ent_type_ not in _NOT_SPEAKERS:
+        ) and not child.tag_.startswith("VB") and child.ent_type_ not in NOT_SPEAKERS:
             return child
     return None
 
