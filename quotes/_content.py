@@ -54,7 +54,17 @@ def complement(verb: Token) -> Token | None:
     after = [c for c in comps if c.i > verb.i]
     if after:
         return after[0]
-    return comps[-1] if comps else _misattached_complement(verb)
+    return comps[-1] if comps else _misattached_complement(verb) or _clause_as_adverbial(verb)
+
+
+def _clause_as_adverbial(verb: Token) -> Token | None:
+    """Trump said after the convention he would …: a clause with its own subject and no conjunction."""
+    for clause in verb.rights:
+        if clause.dep_ == "advcl" and clause.tag_.startswith(("VB", "MD")) and not any(
+            c.dep_ == "mark" or c.lower_ in _WH_WORDS for c in clause.children
+        ) and any(c.dep_ in SUBJECT_DEPS and c.i < clause.i for c in clause.children):
+            return clause
+    return None
 
 
 def _misattached_complement(verb: Token) -> Token | None:
@@ -108,6 +118,9 @@ def _clausal_content(verb: Token) -> Span | None:
     ):
         return None
     content = content_of_clause(comp)
+    if content.start <= verb.i < content.end:
+        # 'donations, which he said were accompanied by …': the cue sits inside a relative clause
+        return trim_span(content.doc[verb.i + 1 : content.end])
     if len(content) and content[0].lower_ in _WH_WORDS and cue_lemma(verb) not in QUESTION_VERBS:
         return None  # 'lamented what he calls …': a free relative, not a reported clause
     return content
