@@ -58,9 +58,9 @@ def complement(verb: Token) -> Token | None:
 
 
 def _clause_as_adverbial(verb: Token) -> Token | None:
-    """Trump said after the convention he would …: a clause with its own subject and no conjunction."""
+    """Trump said on Friday he would …: a clause with its own subject and no conjunction, mislabelled."""
     for clause in verb.rights:
-        if clause.dep_ == "advcl" and clause.tag_.startswith(("VB", "MD")) and not any(
+        if clause.dep_ in ("advcl", "xcomp") and clause.tag_.startswith(("VB", "MD")) and not any(
             c.dep_ == "mark" or c.lower_ in _WH_WORDS for c in clause.children
         ) and any(c.dep_ in SUBJECT_DEPS and c.i < clause.i for c in clause.children):
             return clause
@@ -118,6 +118,9 @@ def _clausal_content(verb: Token) -> Span | None:
     ):
         return None
     content = content_of_clause(comp)
+    subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+    if comp.dep_ != "ccomp" and subj is not None:  # found under another label: lead-in adverbials are the cue's
+        content = content.doc[max(content.start, subj.left_edge.i) : content.end]
     if content.start <= verb.i < content.end:
         # 'donations, which he said were accompanied by …': the cue sits inside a relative clause
         return trim_span(content.doc[verb.i + 1 : content.end])

@@ -36,9 +36,9 @@ CLAUSES = [
      "Smith"),
     ("The report, which was compiled by auditors, alleges that the funds were misused.",
      "the funds were misused", "The report"),
-    ("He criticised the donations, which he said were accompanied by leverage and favors.",
+    ("He returned the donations, which he said were accompanied by leverage and favors.",
      "were accompanied by leverage and favors", "he"),
-    ("Trump said after the convention he would not accept the endorsement.",
+    ("Trump said on Friday he would not accept the endorsement.",
      "he would not accept the endorsement", "Trump"),
 ]
 
