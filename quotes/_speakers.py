@@ -329,7 +329,9 @@ class _Resolver:
     def _pronoun(self, tok: Token) -> Resolution:
         low = tok.lower_
         gender = "m" if low in _MALE else "f" if low in _FEMALE else None
-        if low in _PLURAL or gender is None:
+        if low in _PLURAL:
+            return self._plural(tok)
+        if gender is None:
             return Resolution("unknown", None, head=low)
         asked = self._asked_about(tok)
         if asked is not None:
@@ -344,6 +346,16 @@ class _Resolver:
                 if res.kind == "person" and test(cand) and res.gender in (None, gender):
                     return res
         return Resolution("unknown", None, head=low)
+
+    def _plural(self, tok: Token) -> Resolution:
+        """'They said …' right after a group or organization spoke: that group."""
+        sent = self._sent(tok)
+        for cand in self._before(tok.idx, len(self.candidates)):
+            if sent - cand.sent > _WINDOW_SPEAKER:
+                break
+            if cand.speaker and cand.resolution.kind in ("group", "organization"):
+                return cand.resolution
+        return Resolution("unknown", None, head=tok.lower_)
 
     def _asked_about(self, tok: Token) -> Resolution | None:
         """Asked whether Trump was considering …, he replied: the pronoun is the one asked about."""

@@ -82,6 +82,13 @@ def test_the_official_points_back_to_the_earlier_official() -> None:
     assert names == ["A senior defense official", "A senior defense official"]
 
 
+def test_they_after_a_group_is_that_group() -> None:
+    text = "Analysts caution that the plan may fail. They said the costs were rising."
+    _, second = speech(text)
+    assert second.speaker is not None and second.speaker.mention == "They"
+    assert (second.speaker.kind, second.speaker.name) == ("group", "Analysts")
+
+
 def test_nothing_is_invented() -> None:
     quote, = speech('"We will not leave," they said.')
     assert quote.speaker is not None and quote.speaker.kind == "unknown" and quote.speaker.name is None
