@@ -21,7 +21,7 @@ from quotes._api import extract
 from quotes._entities import EntityRegistry, PersonName
 from quotes._models import Quote
 
-__all__ = ["extract_dataframe", "global_entities", "quote_schema"]
+__all__ = ["apply_entities", "extract_dataframe", "global_entities", "quote_schema"]
 
 EntityMap = Mapping[str, tuple[str, str]]
 
@@ -67,7 +67,7 @@ def quote_schema(model: type[BaseModel] = Quote) -> Any:
 
 
 def global_entities(names: Iterable[tuple[str, int]],
-                    aliases: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+                    aliases: dict[str, Any] | None = None) -> dict[str, tuple[str, str]]:
     """Per-document person names (with record counts) → run-wide (canonical name, entity id).
 
     Fuller names go first, then more frequent ones, then alphabetical order, so the result is
@@ -97,7 +97,7 @@ def apply_entities(record: dict[str, Any], entities: EntityMap) -> dict[str, Any
     return {**record, "speaker": {**record["speaker"], "name": canonical, "entity_id": entity}}
 
 
-def _extract_rows(rows: Iterable[Any], model: str | None, aliases: dict[str, str] | None) -> Iterator[dict]:
+def _extract_rows(rows: Iterable[Any], model: str | None, aliases: dict[str, Any] | None) -> Iterator[dict]:
     """Partition side: every record of every (doc_id, text) row, each document resolved on its own."""
     for doc_id, text in rows:
         for quote in extract(text, doc_id, model=model, aliases=aliases):
@@ -111,7 +111,7 @@ def _name_counts(records: Any) -> list[tuple[str, int]]:
 
 
 def extract_dataframe(df: Any, text_col: str = "text", id_col: str = "doc_id", *, model: str | None = None,
-                      aliases: dict[str, str] | None = None) -> Any:
+                      aliases: dict[str, Any] | None = None) -> Any:
     """A DataFrame of quote records (schema :func:`quote_schema`) for a DataFrame of articles.
 
     Rows with a null text are skipped. This runs one Spark action (the run-wide entity pass);
