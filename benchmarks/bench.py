@@ -1,0 +1,227 @@
+"""Throughput and peak memory of ``quotes`` against the bare spaCy parse and textacy, as one markdown table.
+
+    python benchmarks/bench.py                       # 1k and 10k articles, every configuration
+    python benchmarks/bench.py --articles 200        # a quick look
+
+Every (configuration, corpus size) runs in its own subprocess, so each peak RSS is its own. Model
+loading is outside the timer; the corpus comes from ``make_corpus.articles`` (same seed, same texts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from time import perf_counter
+
+import spacy
+from make_corpus import articles  # benchmarks/ is on sys.path when this file runs as a script
+
+import quotes
+from quotes import extract_many, load_pipeline
+from quotes._loading import candidate_models
+from quotes._normalize import normalize
+
+CONFIGS = {
+    "spacy": "(a) bare spaCy parse",
+    "quotes": "(b) quotes, 1 process",
+    "quotes-2p": "(c) quotes, n_process=2",
+    "textacy": "(d) textacy direct_quotations",
+}
+
+
+@dataclass
+class Measure:
+    """What one configuration did on one corpus; tokens only where a parse counts them."""
+
+    seconds: float
+    records: int
+    tokens: int | None = None
+    failures: int = 0
+    peak_mb: float = 0.0
+    worker_peak_mb: float | None = None
+    load: float = 0.0
+    code: str = ""
+
+
+def _timed(work: Iterator[tuple[int, int, int]]) -> Measure:
+    """Run ``work`` (yielding tokens, records, failures per doc) under the clock and sum it."""
+    start = perf_counter()
+    tokens = records = failures = 0
+    for t, r, f in work:
+        tokens, records, failures = tokens + t, records + r, failures + f
+    return Measure(perf_counter() - start, records, tokens or None, failures)
+
+
+def run_spacy(n: int, batch_size: int) -> Measure:
+    """(a) The parse alone: the quotes pipeline without its ``quotes`` component, on normalized texts."""
+    nlp = load_pipeline()
+    texts = [normalize(text).text for text in articles(n)]
+    with nlp.select_pipes(disable=["quotes"]):
+        return _timed((len(doc), 0, 0) for doc in nlp.pipe(texts, batch_size=batch_size))
+
+
+def _run_quotes(n: int, batch_size: int, n_process: int) -> Measure:
+    nlp = load_pipeline()
+    results = extract_many(articles(n), batch_size=batch_size, n_process=n_process, nlp=nlp)
+    return _timed((0, len(records), 0) for records in results)
+
+
+def run_quotes(n: int, batch_size: int) -> Measure:
+    """(b) ``quotes.extract_many`` in one process."""
+    return _run_quotes(n, batch_size, 1)
+
+
+def run_quotes_2p(n: int, batch_size: int) -> Measure:
+    """(c) ``quotes.extract_many`` with ``n_process=2`` (worker start-up is inside the timer)."""
+    return _run_quotes(n, batch_size, 2)
+
+
+def _plain_pipeline() -> spacy.language.Language:
+    """The same weights as quotes uses, loaded as spaCy ships them (what a textacy user runs)."""
+    names = candidate_models()
+    return spacy.load(next((name for name in names if spacy.util.is_package(name)), names[0]))
+
+
+def _textacy_quotes(doc: spacy.tokens.Doc, direct_quotations: Callable) -> tuple[int, int, int]:
+    """Tokens, quotes and failure (textacy raises ValueError on an odd number of quote marks)."""
+    try:
+        return len(doc), len(list(direct_quotations(doc))), 0
+    except ValueError:
+        return len(doc), 0, 1
+
+
+def run_textacy(n: int, batch_size: int) -> Measure:
+    """(d) Parse the raw texts with the plain pipeline, then textacy's ``direct_quotations``."""
+    from textacy.extract.triples import direct_quotations  # only this worker pays for the import
+
+    nlp = _plain_pipeline()
+    docs = nlp.pipe(articles(n), batch_size=batch_size)
+    return _timed(_textacy_quotes(doc, direct_quotations) for doc in docs)
+
+
+RUNNERS: dict[str, Callable[[int, int], Measure]] = {
+    "spacy": run_spacy,
+    "quotes": run_quotes,
+    "quotes-2p": run_quotes_2p,
+    "textacy": run_textacy,
+}
+
+
+def _peak_mb(who: int) -> float:
+    """Peak resident set size in MB (Linux reports kB); for children, the largest one."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def code_version() -> str:
+    """Digest of the imported ``quotes`` sources: every row of one table must come from the same code."""
+    digest = hashlib.sha1()
+    for path in sorted(Path(quotes.__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def worker(config: str, n: int, batch_size: int) -> None:
+    """Subprocess side: measure one configuration and print it as one JSON line (with the load average)."""
+    measure = RUNNERS[config](n, batch_size)
+    measure.load, measure.code = os.getloadavg()[0], code_version()
+    measure.peak_mb = _peak_mb(resource.RUSAGE_SELF)
+    children = _peak_mb(resource.RUSAGE_CHILDREN)
+    measure.worker_peak_mb = children or None
+    print(json.dumps(asdict(measure)))
+
+
+def measure_in_subprocess(config: str, n: int, batch_size: int) -> Measure:
+    """Run :func:`worker` in a fresh interpreter so that its peak memory is its own."""
+    cmd = [sys.executable, __file__, "--worker", config, "--articles", str(n), "--batch-size", str(batch_size)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return Measure(**json.loads(out.strip().splitlines()[-1]))
+
+
+def _fmt(value: float | None, digits: int = 0) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def table(results: dict[tuple[str, int], Measure]) -> str:
+    """The markdown table; quotes runs borrow the token count of the parse of the same corpus."""
+    lines = ["| configuration | articles | seconds | articles/s | tokens/s | peak RSS MB | worker peak RSS MB "
+             "| records | failures | load |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for (config, n), m in results.items():
+        tokens = m.tokens or (results[("spacy", n)].tokens if ("spacy", n) in results else None)
+        lines.append(f"| {CONFIGS[config]} | {n:,} | {m.seconds:.1f} | {n / m.seconds:.1f} "
+                     f"| {_fmt(tokens and tokens / m.seconds)} | {m.peak_mb:.0f} | {_fmt(m.worker_peak_mb)} "
+                     f"| {m.records:,} | {m.failures:,} | {m.load:.1f} |")
+    return "\n".join(lines)
+
+
+def _ratio(results: dict[tuple[str, int], Measure], key: Callable[[Measure], float],
+           top: tuple[str, int], bottom: tuple[str, int]) -> float | None:
+    if top not in results or bottom not in results:
+        return None
+    return key(results[top]) / key(results[bottom])
+
+
+def targets(results: dict[tuple[str, int], Measure], sizes: list[int]) -> str:
+    """The issue's three targets, each with its measured value and whether it is met."""
+    def seconds(m: Measure) -> float:
+        return m.seconds
+
+    def peak(m: Measure) -> float:
+        return m.peak_mb + (m.worker_peak_mb or 0)
+
+    checks = []
+    for n in sizes:
+        checks.append((f"(b)/(a) time, {n:,} articles", _ratio(results, seconds, ("quotes", n), ("spacy", n)),
+                       lambda r: r <= 1.15, "≤ 1.15"))
+        checks.append((f"(b)/(c) speed-up, {n:,} articles",
+                       _ratio(results, seconds, ("quotes", n), ("quotes-2p", n)), lambda r: r >= 1.6, "≥ 1.6"))
+    small, large = min(sizes), max(sizes)
+    if small != large:
+        for config in ("quotes", "quotes-2p"):
+            checks.append((f"{CONFIGS[config]}: peak RSS {large:,} / {small:,}",
+                           _ratio(results, peak, (config, large), (config, small)), lambda r: r <= 1.10, "≤ 1.10"))
+    lines = ["| target | measured | goal | met |", "|---|--:|--:|---|"]
+    for name, value, ok, goal in checks:
+        if value is not None:
+            lines.append(f"| {name} | {value:.2f} | {goal} | {'yes' if ok(value) else 'no'} |")
+    return "\n".join(lines)
+
+
+def header(results: dict[tuple[str, int], Measure]) -> str:
+    """Where, when and on which code the numbers were taken."""
+    codes = sorted({m.code for m in results.values()})
+    code = codes[0] if len(codes) == 1 else f"MIXED {', '.join(codes)}: the code changed during the run"
+    return (f"{date.today().isoformat()} · {platform.machine()} · {os.cpu_count()} CPUs · "
+            f"Python {platform.python_version()} · spaCy {spacy.__version__} · quotes sources {code}")
+
+
+def main() -> None:
+    """Command line: measure each configuration on each corpus size, then print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000], help="corpus sizes")
+    parser.add_argument("--configs", nargs="+", choices=list(CONFIGS), default=list(CONFIGS))
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--worker", choices=list(CONFIGS), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.articles[0], args.batch_size)
+        return
+    results: dict[tuple[str, int], Measure] = {}
+    for n in args.articles:
+        for config in args.configs:
+            print(f"measuring {CONFIGS[config]} on {n:,} articles …", file=sys.stderr, flush=True)
+            results[(config, n)] = measure_in_subprocess(config, n, args.batch_size)
+    print(f"{header(results)}\n\n{table(results)}\n\n{targets(results, args.articles)}")
+
+
+if __name__ == "__main__":
+    main()
