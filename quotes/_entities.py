@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ def _rules() -> tuple[list[tuple[str, str]], list[tuple[str, str]], bool]:
             bool(data["collapse_doubles"]))
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: an archive run meets millions of distinct names
 def name_key(word: str) -> str:
     """Fold a transliterated name to one key: Zelensky, Zelenskyy, Zelenskiy → 'zelenski'."""
     endings, subs, collapse = _rules()
