@@ -48,15 +48,10 @@ def _channel_hop(draft: Draft, prep: Token) -> None:
     if lemma == "statement":
         to = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         if to is not None and _pobj(to) is not None:
-            draft.add_hop("statement_to", _appositive_name(_pobj(to)))
+            draft.add_hop("statement_to", noun_phrase(_pobj(to)))  # 'the BBC's US partner CBS'
             return
     if lemma in lex.channel_nouns or lemma in lex.platforms or is_platform or obj.text.lower() in lex.platforms:
         draft.add_hop("via", target)
-
-
-def _appositive_name(tok: Token) -> Span:
-    """'the BBC's US partner CBS' → the whole phrase; its name is what readers look for."""
-    return noun_phrase(tok)
 
 
 def add_listener_and_channels(draft: Draft, cue: Token) -> None:

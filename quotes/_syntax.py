@@ -45,7 +45,6 @@ class DocIndex:
         self.ents = list(doc.ents)
         self._ent_of = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.token_quote: list[int] = [-1] * len(doc)
-        self.mark_tokens: set[int] = set()
         self._char_token = [0] * (len(text) + 1)
         for tok in doc:
             for c in range(tok.idx, tok.idx + max(1, len(tok.text) + len(tok.whitespace_))):
@@ -58,8 +57,6 @@ class DocIndex:
                 qi += 1
             if qi < len(self.marks) and self.marks[qi].open <= tok.idx:
                 self.token_quote[tok.i] = qi
-                if tok.idx in (self.marks[qi].open, self.marks[qi].close):
-                    self.mark_tokens.add(tok.i)
 
     @staticmethod
     def _stop(m: QuoteMark) -> int:
