@@ -48,15 +48,17 @@ def _clean(text: str) -> tuple[list[str], list[int]]:
     """CRLF, CR and unicode line/paragraph separators to LF, unicode spaces to a space, invisible characters dropped."""
     chars: list[str] = []
     origin: list[int] = []
+    pair_second = False
     for i, ch in enumerate(text):
+        if pair_second:  # the second character of a doubled mark
+            pair_second = False
+            continue
         if ch in _DROP or (ch == "\r" and text[i + 1 : i + 2] == "\n"):
             continue
-        pair = text[i : i + 2]
-        if pair in _DOUBLED_MARKS and text[i - 1 : i + 1] not in _DOUBLED_MARKS:
-            chars.append('"')  # ''typewriter'' and ``TeX`` double quotes: one mark, the pair's second char dropped
+        if text[i : i + 2] in _DOUBLED_MARKS:
+            chars.append('"')  # ''typewriter'' and ``TeX`` double quotes: one mark
             origin.append(i)
-            continue
-        if i and text[i - 1 : i + 1] in _DOUBLED_MARKS and (len(chars) and chars[-1] == '"' and origin[-1] == i - 1):
+            pair_second = True
             continue
         if ch in _LINE_BREAKS:
             ch = "\n"
