@@ -43,7 +43,6 @@ class Lexicon:
     cue_nouns: frozenset[str]
     object_content_verbs: frozenset[str]
     topic_content: dict[str, frozenset[str]]
-    belief_verbs: frozenset[str]
     honorifics: frozenset[str]
     person_roles: frozenset[str]
     female_roles: frozenset[str]
@@ -56,8 +55,6 @@ class Lexicon:
     outlets: frozenset[str]
     platforms: frozenset[str]
     channel_nouns: frozenset[str]
-    document_nouns: frozenset[str]
-    listener_nouns: frozenset[str]
     female_names: frozenset[str]
     male_names: frozenset[str]
 
@@ -84,7 +81,6 @@ def lexicon() -> Lexicon:
         cue_nouns=_lower_set(cues["nouns"]["lemmas"]),
         object_content_verbs=_lower_set(cues["object_content"]["lemmas"]),
         topic_content={prep: _lower_set(verbs) for prep, verbs in cues["topic_content"].items() if prep != "_source"},
-        belief_verbs=_lower_set(cues["beliefs"]["lemmas"]),
         honorifics=_lower_set(people["honorifics"]),
         person_roles=_lower_set(people["person_roles"]),
         female_roles=_lower_set(people["female_roles"]),
@@ -97,8 +93,6 @@ def lexicon() -> Lexicon:
         outlets=_lower_set(media["outlets"]),
         platforms=_lower_set(media["platforms"]),
         channel_nouns=_lower_set(media["channel_nouns"]),
-        document_nouns=_lower_set(media["document_nouns"]),
-        listener_nouns=_lower_set(media["listener_nouns"]),
         female_names=_lower_set(names["female"]),
         male_names=_lower_set(names["male"]),
     )

@@ -97,3 +97,10 @@ def test_malformed_alias_table_is_one_clear_error(tmp_path: Path, name: str, con
 def test_slug() -> None:
     assert slug("Volodymyr Zelens’kyy") == "volodymyr-zelens-kyy"
     assert slug("Élysée") == "elysee"
+
+
+def test_belief_verbs_never_enter_the_cue_lists() -> None:
+    from quotes._patterns import lexicon, load_pattern_file
+
+    beliefs = set(load_pattern_file("cues.json")["beliefs"]["lemmas"])
+    assert not beliefs & lexicon().cue_verbs
