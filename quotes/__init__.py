@@ -8,7 +8,7 @@
 from quotes._api import extract, extract_many
 from quotes._component import QuotesComponent, install_extensions
 from quotes._entities import EntityRegistry, load_aliases
-from quotes._errors import AliasTableError, InputError, ModelLoadError, QuotesError
+from quotes._errors import AliasTableError, InputError, LexiconError, ModelLoadError, QuotesError
 from quotes._loading import load_pipeline
 from quotes._models import ChainHop, Cue, Listener, Quote, SentenceSpan, Span, Speaker
 
@@ -20,6 +20,7 @@ __all__ = [
     "Cue",
     "EntityRegistry",
     "InputError",
+    "LexiconError",
     "Listener",
     "ModelLoadError",
     "Quote",

@@ -14,10 +14,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotes._component import FURNITURE_KEY
-from quotes._entities import EntityRegistry, alias_index
-from quotes._furniture import furniture_view_ranges
-from quotes._loading import load_pipeline
+from quotes._component import FURNITURE_KEY, QuotesComponent
+from quotes._entities import EntityRegistry, Names, alias_index
+from quotes._furniture import FurnitureRules, furniture_view_ranges
+from quotes._loading import shared_pipeline
 from quotes._models import Quote
 from quotes._normalize import NormalizedText, normalize
 from quotes._records import shift_offsets, to_quotes
@@ -78,12 +78,12 @@ class _Article:
     records: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _docs(nlp: Language, items: Iterable[tuple[str, str]], pending: dict[int, _Article]
-          ) -> Iterator[tuple[Doc, tuple[int, int]]]:
+def _docs(nlp: Language, items: Iterable[tuple[str, str]], pending: dict[int, _Article],
+          rules: FurnitureRules | None) -> Iterator[tuple[Doc, tuple[int, int]]]:
     """Docs of every piece of every text, furniture marked, with (article number, piece start)."""
     for index, (text, doc_id) in enumerate(items):
         norm = normalize(text)
-        furniture = furniture_view_ranges(norm)
+        furniture = furniture_view_ranges(norm, rules) if rules is not None else []
         cuts = pieces(norm.text)
         pending[index] = _Article(norm, text, doc_id, len(cuts))
         for start, end in cuts:
@@ -105,10 +105,12 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: i
     """
     if batch_size < 1 or n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
-    nlp = nlp or load_pipeline(model)
-    registry = registry or EntityRegistry(aliases=alias_index(aliases or {}))
+    nlp = nlp or shared_pipeline(model)
+    component = _component_of(nlp)
+    registry = registry or EntityRegistry(aliases=alias_index(aliases or {}), names=Names(component.lexicon))
+    rules = component.lexicon.furniture if component.furniture else None
     pending: dict[int, _Article] = {}
-    stream = nlp.pipe(_docs(nlp, _items(texts), pending), as_tuples=True, batch_size=batch_size,
+    stream = nlp.pipe(_docs(nlp, _items(texts), pending, rules), as_tuples=True, batch_size=batch_size,
                       n_process=n_process)
     for doc, (index, start) in stream:
         article = pending[index]
@@ -117,3 +119,11 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: i
         if article.left == 0:
             del pending[index]
             yield to_quotes(article.records, article.norm, article.text, article.doc_id, registry)
+
+
+def _component_of(nlp: Language) -> QuotesComponent:
+    """The pipeline's ``quotes`` component (its lexicon decides furniture and name keys)."""
+    component = next((proc for _, proc in nlp.pipeline if isinstance(proc, QuotesComponent)), None)
+    if component is None:
+        raise ValueError("the pipeline has no 'quotes' component: nlp.add_pipe('quotes') after the parser and NER")
+    return component

@@ -5,15 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from quotes._draft import Draft
-from quotes._patterns import lexicon
+from quotes._lexicon import Lexicon
 from quotes._syntax import cue_lemma, first, noun_phrase, trim_span
 
 __all__ = ["add_listener_and_channels", "clause_root", "source_hops"]
 
-_LISTENER_VERBS = frozenset({"tell", "warn", "assure", "reassure", "inform", "remind", "urge", "ask", "advise",
-                             "caution", "promise", "brief", "press", "congratulate", "thank"})
-_CHANNEL_PREPS = frozenset({"on", "in", "via", "through", "during", "at"})
-_CHANNEL_VERBS = frozenset({"write", "post", "tweet", "speak", "say", "tell", "add", "comment", "announce"})
 
 
 def clause_root(tok: Token) -> Token:
@@ -23,8 +19,7 @@ def clause_root(tok: Token) -> Token:
     return tok
 
 
-def _is_outlet(span: Span) -> bool:
-    lex = lexicon()
+def _is_outlet(span: Span, lex: Lexicon) -> bool:
     text = span.text.lower().removeprefix("the ").strip("* ")
     if text in lex.outlets or span.text.lower() in lex.outlets or text in lex.platforms:
         return True
@@ -36,12 +31,11 @@ def _pobj(prep: Token) -> Token | None:
     return first(prep.children, ("pobj",))
 
 
-def _channel_hop(draft: Draft, prep: Token) -> None:
+def _channel_hop(draft: Draft, prep: Token, lex: Lexicon) -> None:
     """on X / in a post to social media / in a statement to CBS / in a readout of his call."""
     obj = _pobj(prep)
-    if obj is None or prep.lower_ not in _CHANNEL_PREPS:
+    if obj is None or prep.lower_ not in lex.channel_prepositions:
         return
-    lex = lexicon()
     lemma = obj.lemma_.lower()
     target = trim_span(obj.doc[obj.left_edge.i : obj.right_edge.i + 1])  # 'a briefing tied to Axios'
     is_platform = target.text.lower().removeprefix("his ").removeprefix("her ") in lex.platforms
@@ -54,19 +48,19 @@ def _channel_hop(draft: Draft, prep: Token) -> None:
         draft.add_hop("via", target)
 
 
-def add_listener_and_channels(draft: Draft, cue: Token) -> None:
+def add_listener_and_channels(draft: Draft, cue: Token, lex: Lexicon) -> None:
     """Listener and told/via/statement_to hops from the cue verb and its clause."""
     lemma = cue_lemma(cue)
-    if lemma in _LISTENER_VERBS:
+    if lemma in lex.listener_verbs:
         obj = first(cue.children, ("dobj", "dative", "iobj"))
         if obj is not None and not draft.covers(obj.idx, obj.idx + len(obj)):
             draft.listener = noun_phrase(obj)
-            if lemma == "tell" and _is_outlet(draft.listener):
+            if lemma == "tell" and _is_outlet(draft.listener, lex):
                 draft.add_hop("told", draft.listener)
     root = clause_root(cue)
     for prep in root.subtree:
         if prep.dep_ == "prep" and not draft.covers(prep.idx, prep.idx + 1) and _in_clause(prep, root):
-            _channel_hop(draft, prep)
+            _channel_hop(draft, prep, lex)
 
 
 def _in_clause(tok: Token, root: Token) -> bool:
@@ -77,10 +71,6 @@ def _in_clause(tok: Token, root: Token) -> bool:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) and anc.dep_ != "advcl":
             return False
     return False
-
-
-_CITING = frozenset({"cite", "citing"})
-_OBTAINED = frozenset({"obtain", "publish", "release", "see", "review", "leak", "show"})
 
 
 def _text_span(doc_span: Span) -> Span | None:
@@ -106,7 +96,7 @@ def _name_after_by(doc: Doc, end: int) -> int:
     return max(end, i)
 
 
-def source_hops(source: Token) -> tuple[Span, list[tuple[str, Span]]]:
+def source_hops(source: Token, lex: Lexicon) -> tuple[Span, list[tuple[str, Span]]]:
     """Split an 'according to' object into its first source and the hops behind it.
 
     'a report by CNN citing sources' → ('a report by CNN', [('citing', 'sources')]);
@@ -120,10 +110,10 @@ def source_hops(source: Token) -> tuple[Span, list[tuple[str, Span]]]:
     cut = end
     for tok in doc[source.i + 1 : end]:
         lemma = cue_lemma(tok)
-        if lemma in _CITING:
+        if lemma in lex.citing_verbs:
             target = _text_span(doc[tok.i + 1 : end])
             relation = "citing"
-        elif lemma in _OBTAINED and tok.i + 1 < end and doc[tok.i + 1].lower_ == "by":
+        elif lemma in lex.obtained_verbs and tok.i + 1 < end and doc[tok.i + 1].lower_ == "by":
             target = _text_span(doc[tok.i + 2 : end])
             relation = "obtained_by"
         else:

@@ -9,25 +9,32 @@ survive ``DocBin`` and multiprocessing; pydantic objects do not.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Dict  # noqa: UP035  (spaCy's config validation reads these hints)
 
+import srsly
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, SpanGroup
+from spacy.util import raise_error
 
 from quotes._continuation import continuations_and_terms
 from quotes._direct import direct_quotes
 from quotes._draft import Coverage, Draft
+from quotes._entities import Names
 from quotes._furniture import furniture_ranges
+from quotes._lexicon import Lexicon, default_lexicon, load_lexicon, merge_overrides, read_pattern_data
 from quotes._marks import QuoteMark, scan_quotes
 from quotes._reported import reported_speech
 from quotes._speakers import Resolution, entity_id, headline, resolve_speakers
 from quotes._syntax import DocIndex
 
-__all__ = ["FURNITURE_KEY", "QuotesComponent", "find_quotes", "install_extensions", "mark_line_breaks"]
+__all__ = ["FURNITURE_KEY", "QuotesComponent", "find_quotes", "install_extensions", "mark_line_breaks", "set_spans"]
 
 #: ``doc.user_data`` key of the page-furniture ranges the caller found (computed here when absent).
 FURNITURE_KEY = "quotes_furniture"
+_LEXICON_FILE = "lexicon.json"
 
 
 def install_extensions() -> None:
@@ -51,24 +58,81 @@ def mark_line_breaks(doc: Doc) -> Doc:
 
 
 class QuotesComponent:
-    """Finds quotes and reported speech in a parsed Doc and stores them on ``doc._.quotes``."""
+    """Finds quotes and reported speech in a parsed Doc; results on ``doc._.quotes`` and in ``doc.spans``.
 
-    def __init__(self, nlp: Language, name: str = "quotes") -> None:
+    It owns its :class:`~quotes._lexicon.Lexicon` (the package's ``patterns/`` by default, or a folder, with
+    overrides merged in) and saves it with the pipeline, so a saved pipeline behaves the same without
+    ``patterns/``.
+    """
+
+    def __init__(self, nlp: Language, name: str = "quotes", *, patterns: str | None = None,
+                 overrides: dict[str, Any] | None = None, confidence: dict[str, float] | None = None,
+                 windows: dict[str, int] | None = None, furniture: bool = True,
+                 spans_key: str = "quotes") -> None:
         self.name = name
+        self.furniture = furniture
+        self.spans_key = spans_key
+        settings = {"settings": {"confidence": confidence or {}, "windows": windows or {}}}
+        self._set_data(merge_overrides(merge_overrides(read_pattern_data(patterns), overrides or {}), settings))
+        self._error_handler: Callable[..., Any] = raise_error
         install_extensions()
+
+    def _set_data(self, data: dict[str, Any]) -> None:
+        self.lexicon = default_lexicon() if data == default_lexicon().data else load_lexicon(data)
+        self.names = Names(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         furniture = doc.user_data.get(FURNITURE_KEY)
-        doc._.quotes = find_quotes(doc, scan_quotes(text), furniture_ranges(text) if furniture is None else furniture)
+        if furniture is None:
+            furniture = furniture_ranges(text, self.lexicon.furniture) if self.furniture else []
+        doc._.quotes = find_quotes(doc, scan_quotes(text), self.lexicon, self.names, furniture)
+        set_spans(doc, doc._.quotes, self.spans_key)
         return doc
 
+    def set_error_handler(self, error_handler: Callable[..., Any]) -> None:
+        """What ``nlp.pipe`` does when a Doc fails here (``nlp.set_error_handler`` calls this)."""
+        self._error_handler = error_handler
 
-@Language.factory("quotes", assigns=["doc._.quotes"], requires=["token.dep", "token.pos", "doc.ents"],
-                  default_config={})
-def make_quotes_component(nlp: Language, name: str) -> QuotesComponent:
-    """Factory of the ``quotes`` pipeline component."""
-    return QuotesComponent(nlp, name)
+    def get_error_handler(self) -> Callable[..., Any]:
+        """The handler spaCy calls with (name, component, docs, exception) when a Doc fails."""
+        return self._error_handler
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The lexicon data, so a pipeline saved to bytes keeps its lexicon."""
+        return srsly.json_dumps(dict(self.lexicon.data)).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuotesComponent:
+        """Restore the lexicon saved by :meth:`to_bytes`."""
+        self._set_data(srsly.json_loads(data.decode("utf-8")))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicon as ``lexicon.json`` in the component's folder of a saved pipeline."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / _LEXICON_FILE, dict(self.lexicon.data))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuotesComponent:
+        """Load the lexicon saved by :meth:`to_disk` (not the package's ``patterns/``)."""
+        self._set_data(srsly.read_json(Path(path) / _LEXICON_FILE))
+        return self
+
+
+@Language.factory(
+    "quotes",
+    assigns=["doc._.quotes", "doc.spans"],
+    requires=["token.dep", "token.pos", "token.tag", "token.lemma", "token.ent_type", "token.is_sent_start",
+              "doc.ents"],
+    default_config={"patterns": None, "overrides": {}, "confidence": {}, "windows": {}, "furniture": True,
+                    "spans_key": "quotes"},
+)
+def make_quotes_component(nlp: Language, name: str, patterns: str | None, overrides: Dict[str, Any],  # noqa: UP006
+                          confidence: Dict[str, float], windows: Dict[str, int], furniture: bool,  # noqa: UP006
+                          spans_key: str) -> QuotesComponent:
+    """Factory of the ``quotes`` pipeline component; every setting is in its config (see docs/api.md)."""
+    return QuotesComponent(nlp, name, patterns=patterns, overrides=overrides, confidence=confidence,
+                           windows=windows, furniture=furniture, spans_key=spans_key)
 
 
 @Language.component("quotes_line_breaks", assigns=["token.is_sent_start"])
@@ -77,9 +141,9 @@ def line_breaks_component(doc: Doc) -> Doc:
     return mark_line_breaks(doc)
 
 
-def _in_headline(d: Draft, qx: DocIndex) -> bool:
+def _in_headline(d: Draft, qx: DocIndex, lex: Lexicon) -> bool:
     """Reported speech read off a headline ('Zelensky asks Trump for missiles') is not a record."""
-    return d.kind == "indirect" and d.cue is not None and headline(qx.sentence(d.cue), qx.text)
+    return d.kind == "indirect" and d.cue is not None and headline(qx.sentence(d.cue.root), qx.text, lex)
 
 
 def _drop_nested(drafts: list[Draft]) -> list[Draft]:
@@ -94,7 +158,8 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int, int]]) -> list[Draft]:
+def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int, int]], lex: Lexicon
+                       ) -> list[Draft]:
     """Speech found in page furniture is not a record; a quoted phrase there stays a ``term``."""
     mask = Coverage(text, [])
     for start, end in furniture:
@@ -104,20 +169,42 @@ def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int
         if not mask.at(d.start):
             kept.append(d)
         elif d.kind == "direct" and not d.inherited:
-            kept.append(Draft("term", d.spans, confidence=0.2, method="rule", marks=d.marks))
+            kept.append(Draft("term", d.spans, confidence=lex.confidence.term, method="rule", marks=d.marks))
     return kept
 
 
-def find_quotes(doc: Doc, marks: list[QuoteMark], furniture: list[tuple[int, int]] = ()) -> list[dict[str, Any]]:
+def find_quotes(doc: Doc, marks: list[QuoteMark], lex: Lexicon, names: Names,
+                furniture: Iterable[tuple[int, int]] = ()) -> list[dict[str, Any]]:
     """All passes over one Doc: quote marks, direct, reported, continuations, speakers."""
     qx = DocIndex(doc, marks)
-    drafts = direct_quotes(doc, qx)
-    drafts += [d for d in reported_speech(doc, qx, drafts) if not _in_headline(d, qx)]
-    drafts = _outside_furniture(_drop_nested(drafts), qx.text, list(furniture))
-    drafts += continuations_and_terms(doc, qx, drafts)
+    drafts = direct_quotes(doc, qx, lex)
+    drafts += [d for d in reported_speech(doc, qx, drafts, lex) if not _in_headline(d, qx, lex)]
+    drafts = _outside_furniture(_drop_nested(drafts), qx.text, list(furniture), lex)
+    drafts += continuations_and_terms(doc, qx, drafts, lex)
     drafts.sort(key=lambda d: d.start)
-    resolutions = resolve_speakers(doc, qx, drafts)
-    return [_as_dict(doc, qx, d, r) for d, r in zip(drafts, resolutions, strict=True)]
+    resolutions = resolve_speakers(doc, qx, drafts, names)
+    return [_as_dict(doc, qx, d, r, lex) for d, r in zip(drafts, resolutions, strict=True)]
+
+
+def set_spans(doc: Doc, records: list[dict[str, Any]], key: str) -> None:
+    """The records as span groups: content spans labelled by kind, cues and speakers in their own groups.
+
+    ``displacy.render(doc, style="span", options={"spans_key": key})`` draws them; ``spacy.scorer`` reads them.
+    """
+    groups: dict[str, list[Any]] = {key: [], f"{key}_cues": [], f"{key}_speakers": []}
+    for rec in records:
+        for part in rec["spans"]:
+            groups[key].append(_char_span(doc, part, rec["kind"]))
+        if rec["cue"] is not None:
+            groups[f"{key}_cues"].append(_char_span(doc, rec["cue"], "CUE"))
+        if rec["speaker"] is not None:
+            groups[f"{key}_speakers"].append(_char_span(doc, rec["speaker"], rec["speaker"]["kind"].upper()))
+    for name, spans in groups.items():
+        doc.spans[name] = SpanGroup(doc, name=name, spans=[s for s in spans if s is not None])
+
+
+def _char_span(doc: Doc, part: dict[str, Any], label: str) -> Any:
+    return doc.char_span(part["start"], part["end"], label=label, alignment_mode="expand")
 
 
 def _span(start: int, end: int) -> dict[str, int]:
@@ -126,11 +213,11 @@ def _span(start: int, end: int) -> dict[str, int]:
 
 def _sentence(qx: DocIndex, d: Draft) -> dict[str, int]:
     chars = [d.start, d.end]
-    for span in (d.speaker, d.cue_text):
+    for span in (d.speaker, d.cue):
         if span is not None and not d.inherited:
             chars += [span.start_char, span.end_char]
     if d.cue is not None:
-        sent = qx.sentence(d.cue)
+        sent = qx.sentence(d.cue.root)
         chars += [sent.start_char, sent.end_char]
     return _span(min(chars), max(chars))
 
@@ -143,10 +230,11 @@ def _speaker(d: Draft, res: Resolution | None) -> dict[str, Any] | None:
             "entity_id": entity_id(res), "kind": res.kind}
 
 
-def _as_dict(doc: Doc, qx: DocIndex, d: Draft, res: Resolution | None) -> dict[str, Any]:
-    cue = d.cue_text if d.cue_text is not None else (doc[d.cue.i : d.cue.i + 1] if d.cue is not None else None)
+def _as_dict(doc: Doc, qx: DocIndex, d: Draft, res: Resolution | None, lex: Lexicon) -> dict[str, Any]:
+    cue = d.cue
     text = " … ".join(qx.text[s:e] for s, e in d.spans)
-    confidence = d.confidence if res is None or res.kind != "unknown" else min(d.confidence, 0.4)
+    cap = lex.confidence.unknown_speaker_cap
+    confidence = d.confidence if res is None or res.kind != "unknown" else min(d.confidence, cap)
     return {
         "kind": d.kind,
         "text": text,

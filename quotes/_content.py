@@ -11,26 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from quotes._patterns import lexicon
-from quotes._syntax import SUBJECT_DEPS, DocIndex, cue_lemma, first, is_cue_verb, trim_span
+from quotes._lexicon import Lexicon
+from quotes._syntax import SUBJECT_DEPS, DocIndex, adverbial_source, cue_lemma, first, is_cue_verb, trim_span
 
-__all__ = ["QUESTION_VERBS", "complement", "content_of_clause", "verb_content"]
+__all__ = ["complement", "content_of_clause", "verb_content"]
 
-_AS_VERBS = frozenset({"describe", "cast", "characterize", "label", "brand", "dub", "term", "call", "hail",
-                       "dismiss", "portray", "frame", "present", "praise", "slam", "criticize", "depict"})
-_NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "name"})
 _ARG_DEPS = frozenset({"dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "npadvmod"})
-QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
-_WH_WORDS = frozenset({"what", "which", "who", "whom", "how", "when", "where", "why"})
-_FOR_VERBS = frozenset({"call", "ask", "appeal", "plead", "beg"})
-_INFINITIVE_CLASSES = frozenset({"request", "commitment", "warning"})
-_INFINITIVE_VERBS = frozenset({"tell", "ask", "call", "propose", "threaten", "agree", "offer", "refuse", "decline"})
 _TRAILING_ADJUNCTS = frozenset({"advmod", "npadvmod", "prep", "punct", "tmod", "pobj", "det", "compound", "amod"})
 
-def _without_mark(span: Span) -> Span:
+def _without_mark(span: Span, lex: Lexicon) -> Span:
     """Drop a leading complementizer ('that', 'whether') and edge punctuation."""
     span = trim_span(span)
-    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in ("that", "whether", "if"):
+    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in lex.function_words.complementizers:
         span = trim_span(span.doc[span.start + 1 : span.end])
     return span
 
@@ -48,31 +40,31 @@ def _bracketed(tok: Token) -> bool:
     return opens and closes
 
 
-def complement(verb: Token) -> Token | None:
+def complement(verb: Token, lex: Lexicon) -> Token | None:
     """The clausal complement of a cue: the nearest one after the verb, else the nearest before it."""
     comps = [c for c in verb.children if c.dep_ == "ccomp" and not _bracketed(c)]
     after = [c for c in comps if c.i > verb.i]
     if after:
         return after[0]
-    return comps[-1] if comps else _misattached_complement(verb) or _clause_as_adverbial(verb)
+    return comps[-1] if comps else _misattached_complement(verb, lex) or _clause_as_adverbial(verb, lex)
 
 
-def _clause_as_adverbial(verb: Token) -> Token | None:
+def _clause_as_adverbial(verb: Token, lex: Lexicon) -> Token | None:
     """Trump said on Friday he would …: a clause with its own subject and no conjunction, mislabelled."""
     for clause in verb.rights:
         if clause.dep_ in ("advcl", "xcomp") and clause.tag_.startswith(("VB", "MD")) and not any(
-            c.dep_ == "mark" or c.lower_ in _WH_WORDS for c in clause.children
+            c.dep_ == "mark" or c.lower_ in lex.function_words.wh_words for c in clause.children
         ) and any(c.dep_ in SUBJECT_DEPS and c.i < clause.i for c in clause.children):
             return clause
     return None
 
 
-def _misattached_complement(verb: Token) -> Token | None:
+def _misattached_complement(verb: Token, lex: Lexicon) -> Token | None:
     """warned Trump during the call that …: a 'that' clause the parser hung on a nearby noun."""
     for arg in verb.rights:
         nouns = [arg] if arg.dep_ == "dobj" else [c for c in arg.children if c.dep_ == "pobj" and arg.dep_ == "prep"]
         for noun in nouns:
-            if noun.lemma_.lower() in lexicon().cue_nouns:
+            if noun.lemma_.lower() in lex.cue_nouns:
                 continue
             for clause in noun.rights:
                 if clause.dep_ in ("relcl", "acl") and any(
@@ -82,21 +74,23 @@ def _misattached_complement(verb: Token) -> Token | None:
     return None
 
 
-def _own_attribution(tok: Token, head: Token) -> bool:
+def _own_attribution(tok: Token, head: Token, lex: Lexicon) -> Token | None:
     """A cue inside the clause that starts an attribution of its own (…, and a person indicated …)."""
-    if tok.lower_ == "according" and tok.dep_ == "prep":
-        return True  # '…, according to X' is a hop of the record, not part of what was said
-    if tok.i == head.i or not is_cue_verb(tok):
-        return False
+    phrase = adverbial_source(tok, lex)
+    if phrase is not None and phrase.root.i != head.i:
+        return phrase.root  # '…, according to X' is a hop of the record, not part of what was said
+    if tok.i == head.i or not is_cue_verb(tok, lex):
+        return None
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    return (has_subject and tok.dep_ in ("conj", "advcl")) or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
+    own = (has_subject and tok.dep_ in ("conj", "advcl")) or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
+    return tok if own else None
 
 
-def content_of_clause(head: Token) -> Span:
+def content_of_clause(head: Token, lex: Lexicon) -> Span:
     """The subtree of ``head`` up to the first clause that is an attribution of its own."""
     doc = head.doc
-    cut = {t.i for tok in head.subtree if _own_attribution(tok, head) for t in tok.subtree}
-    cut |= {tok.left_edge.i - 1 for tok in head.subtree if _own_attribution(tok, head)}
+    own = [root for tok in head.subtree if (root := _own_attribution(tok, head, lex)) is not None]
+    cut = {t.i for tok in own for t in tok.subtree} | {tok.left_edge.i - 1 for tok in own}
     start = head.left_edge.i
     end = start
     for tok in doc[start : head.right_edge.i + 1]:
@@ -106,32 +100,32 @@ def content_of_clause(head: Token) -> Span:
     span = doc[start:end]
     while len(span) and span[-1].dep_ in ("cc", "punct", "mark"):
         span = doc[span.start : span.end - 1]
-    return _without_mark(span)
+    return _without_mark(span, lex)
 
 
-def _clausal_content(verb: Token) -> Span | None:
-    comp = complement(verb)
+def _clausal_content(verb: Token, lex: Lexicon) -> Span | None:
+    comp = complement(verb, lex)
     if comp is None:
         return None
-    if cue_lemma(verb) in lexicon().weak_verbs and not any(
+    if cue_lemma(verb) in lex.weak_verbs and not any(
         c.dep_ == "mark" and c.lower_ == "that" for c in comp.children
     ):
         return None
-    content = content_of_clause(comp)
+    content = content_of_clause(comp, lex)
     subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
     if comp.dep_ != "ccomp" and subj is not None:  # found under another label: lead-in adverbials are the cue's
         content = content.doc[max(content.start, subj.left_edge.i) : content.end]
     if content.start <= verb.i < content.end:
         # 'donations, which he said were accompanied by …': the cue sits inside a relative clause
         return trim_span(content.doc[verb.i + 1 : content.end])
-    if len(content) and content[0].lower_ in _WH_WORDS and cue_lemma(verb) not in QUESTION_VERBS:
+    if len(content) and content[0].lower_ in lex.function_words.wh_words and cue_lemma(verb) not in lex.question_verbs:
         return None  # 'lamented what he calls …': a free relative, not a reported clause
     return content
 
 
-def _as_content(verb: Token, qx: DocIndex) -> Span | None:
+def _as_content(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
     """described X as “…” → the quoted part; described X as Y (no quote) → 'X as Y'."""
-    if cue_lemma(verb) not in _AS_VERBS:
+    if cue_lemma(verb) not in lex.as_verbs:
         return None
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     obj = first(prep.children, ("pobj",)) if prep is not None else None
@@ -146,12 +140,12 @@ def _as_content(verb: Token, qx: DocIndex) -> Span | None:
     return trim_span(verb.doc[start : span.end])
 
 
-def _naming_content(verb: Token) -> Span | None:
+def _naming_content(verb: Token, lex: Lexicon) -> Span | None:
     """She called the shootings a moment of …: object and predicate of a naming verb."""
-    if cue_lemma(verb) not in _NAMING_VERBS:
+    if cue_lemma(verb) not in lex.naming_verbs:
         return None
     obj, pred = first(verb.children, ("dobj",)), first(verb.children, ("oprd",))
-    if obj is None or pred is None or obj.lower_ in _WH_WORDS:
+    if obj is None or pred is None or obj.lower_ in lex.function_words.wh_words:
         return None  # 'what he calls X' is the writer's paraphrase, not a report
     return trim_span(verb.doc[obj.left_edge.i : pred.right_edge.i + 1])
 
@@ -178,16 +172,15 @@ def _quoted_argument(verb: Token, qx: DocIndex) -> Span | None:
     return _to_last_quote(trim_span(verb.doc[args[0].left_edge.i : holding[-1].right_edge.i + 1]), qx)
 
 
-def _request_content(verb: Token) -> Span | None:
+def _request_content(verb: Token, lex: Lexicon) -> Span | None:
     """urged him to …; vowed to …; called on X to …; called for …: what was asked or promised."""
     lemma = cue_lemma(verb)
-    lex = lexicon()
-    if lemma in _FOR_VERBS:
+    if lemma in lex.for_verbs:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
         obj = first(prep.children, ("pobj", "pcomp")) if prep is not None else None
         if obj is not None:
             return trim_span(_subtree_span(obj))
-    if lex.cue_class.get(lemma) not in _INFINITIVE_CLASSES and lemma not in _INFINITIVE_VERBS:
+    if lex.cue_class.get(lemma) not in lex.infinitive_classes and lemma not in lex.infinitive_verbs:
         return None
     heads = [verb, *(first(c.children, ("pobj",)) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on")]
     for head in heads:
@@ -200,29 +193,29 @@ def _request_content(verb: Token) -> Span | None:
     return None
 
 
-def _object_content(verb: Token) -> Span | None:
+def _object_content(verb: Token, lex: Lexicon) -> Span | None:
     """acknowledged their uphill battle; denied the report: a direct object that names what was said."""
-    if cue_lemma(verb) not in lexicon().object_content_verbs:
+    if cue_lemma(verb) not in lex.object_content_verbs:
         return None
     obj = first(verb.children, ("dobj",))
-    if obj is None or obj.pos_ == "PRON" or obj.i < verb.i or _negated(verb):
+    if obj is None or obj.pos_ == "PRON" or obj.i < verb.i or _negated(verb, lex):
         return None
-    if obj.lemma_.lower() in lexicon().cue_nouns:
+    if obj.lemma_.lower() in lex.cue_nouns:
         return None  # 'questioned Trump's statement that …': the noun cue carries the content
     return trim_span(_subtree_span(obj))
 
 
-def _negated(verb: Token) -> bool:
+def _negated(verb: Token, lex: Lexicon) -> bool:
     """'did not confirm any contact', 'neither … nor … confirmed': nothing was said."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     subj = first(verb.children, ("nsubj", "nsubjpass"))
-    return subj is not None and any(t.lower_ in ("neither", "no", "nobody", "none") for t in subj.subtree)
+    return subj is not None and any(t.lower_ in lex.function_words.negators for t in subj.subtree)
 
 
-def _topic_content(verb: Token) -> Span | None:
+def _topic_content(verb: Token, lex: Lexicon) -> Span | None:
     """complained about his mic; commented on the death: the topic of a speech verb."""
-    topics = lexicon().topic_content
+    topics = lex.topic_content
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i > verb.i and cue_lemma(verb) in topics.get(prep.lower_, ()):
             obj = first(prep.children, ("pobj", "pcomp"))
@@ -231,10 +224,10 @@ def _topic_content(verb: Token) -> Span | None:
     return None
 
 
-def _passive_subject_content(verb: Token) -> Span | None:
+def _passive_subject_content(verb: Token, lex: Lexicon) -> Span | None:
     """The issue was first reported by The Post; a curfew was announced: the passive subject is what was said."""
     subj = first(verb.children, ("nsubjpass",))
-    if subj is None or subj.pos_ == "PRON" or cue_lemma(verb) not in lexicon().object_content_verbs:
+    if subj is None or subj.pos_ == "PRON" or cue_lemma(verb) not in lex.object_content_verbs:
         return None
     return trim_span(_subtree_span(subj))
 
@@ -265,13 +258,13 @@ def _preposed_content(verb: Token, qx: DocIndex) -> Span | None:
     return span if len(span) >= 2 else None
 
 
-def verb_content(verb: Token, qx: DocIndex) -> list[Span] | None:
+def verb_content(verb: Token, qx: DocIndex, lex: Lexicon) -> list[Span] | None:
     """The content spans of a cue verb, trying each construction in turn."""
-    single = (_clausal_content(verb) or _as_content(verb, qx) or _naming_content(verb)
-              or _quoted_argument(verb, qx) or _request_content(verb) or _object_content(verb)
-              or _topic_content(verb) or _passive_subject_content(verb))
+    single = (_clausal_content(verb, lex) or _as_content(verb, qx, lex) or _naming_content(verb, lex)
+              or _quoted_argument(verb, qx) or _request_content(verb, lex) or _object_content(verb, lex)
+              or _topic_content(verb, lex) or _passive_subject_content(verb, lex))
     if single is not None and len(single):
         return [single]
-    if complement(verb) is not None:
+    if complement(verb, lex) is not None:
         return None
     return _parenthetical_content(verb) or ([p] if (p := _preposed_content(verb, qx)) is not None else None)

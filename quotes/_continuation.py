@@ -12,19 +12,17 @@ from spacy.tokens import Doc
 
 from quotes._direct import quote_span, starts_sentence
 from quotes._draft import Coverage, Draft
+from quotes._lexicon import Lexicon
 from quotes._syntax import DocIndex, is_cue_verb
 
 __all__ = ["continuations_and_terms"]
-
-_MAX_PARAGRAPH_BREAKS = 1
-
 
 def _attribution_end(draft: Draft) -> int:
     ends = [draft.end]
     ends += [s.end_char for s in (draft.speaker, draft.listener) if s is not None]
     ends += [h.target.end_char for h in draft.chain]
     if draft.cue is not None:
-        ends.append(draft.cue.idx + len(draft.cue))
+        ends.append(draft.cue.end_char)
     return max(ends)
 
 
@@ -32,20 +30,21 @@ def _paragraph_breaks(text: str) -> int:
     return sum(1 for line in text.split("\n")[1:-1] if not line.strip()) + (1 if "\n" in text else 0)
 
 
-def _continues(doc: Doc, qx: DocIndex, prev: Draft, open_at: int) -> bool:
+def _continues(doc: Doc, qx: DocIndex, prev: Draft, open_at: int, lex: Lexicon) -> bool:
     """No cue and at most one paragraph break between the previous record and this quote."""
     start = _attribution_end(prev)
     if start > open_at or prev.kind == "term":
         return False
     gap = qx.text[start:open_at]
-    if gap.count("\n") > 2 * _MAX_PARAGRAPH_BREAKS and _paragraph_breaks(gap) > _MAX_PARAGRAPH_BREAKS:
+    most = lex.windows.continuation_paragraph_breaks
+    if gap.count("\n") > 2 * most and _paragraph_breaks(gap) > most:
         return False
     first = qx.char_token(start)
     last = qx.char_token(open_at)
-    return not any(is_cue_verb(t) and not qx.inside(t) for t in doc[first:last])
+    return not any(is_cue_verb(t, lex) and not qx.inside(t) for t in doc[first:last])
 
 
-def continuations_and_terms(doc: Doc, qx: DocIndex, drafts: list[Draft]) -> list[Draft]:
+def continuations_and_terms(doc: Doc, qx: DocIndex, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """Records for the quotes no cue claimed; ``drafts`` are the ones found so far."""
     claimed = {qi for d in drafts for qi in d.marks}
     covered = Coverage(qx.text, drafts)
@@ -63,11 +62,11 @@ def continuations_and_terms(doc: Doc, qx: DocIndex, drafts: list[Draft]) -> list
         if not any(c.isalpha() for c in qx.text[span[0] : span[1]]):
             continue
         if prev is not None and prev.speaker is not None and starts_sentence(qx.text, m) \
-                and _continues(doc, qx, prev, m.open):
+                and _continues(doc, qx, prev, m.open, lex):
             draft = Draft("direct", [span], speaker=prev.speaker, listener=prev.listener, chain=list(prev.chain),
-                          confidence=0.7, method="rule", inherited=True, marks={qi})
+                          confidence=lex.confidence.continuation, method="rule", inherited=True, marks={qi})
         else:
-            draft = Draft("term", [span], confidence=0.2, method="rule", marks={qi})
+            draft = Draft("term", [span], confidence=lex.confidence.term, method="rule", marks={qi})
         new.append(draft)
         prev = _later(prev, draft)
     return new

@@ -12,17 +12,14 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes._chains import add_listener_and_channels
 from quotes._draft import Draft
+from quotes._lexicon import Lexicon
 from quotes._marks import ALL_MARKS, QuoteMark
-from quotes._patterns import lexicon
 from quotes._syntax import NOT_SPEAKERS, DocIndex, is_cue_verb, noun_phrase, speaker_of, trim_span
 
 __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
 _END_OF_QUOTE = ",?!—–-…"
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
-_WINDOW = 15
-_COMMA_REACH = 4
-_MIN_WORDS_MIDSENTENCE = 4
 _DASH_SIGNATURE = regex.compile(r"[ \t]*([―—–]|--?)[ \t]*(?=\p{Lu})")
 
 
@@ -62,16 +59,16 @@ def _quote_ends_clause(text: str, m: QuoteMark) -> bool:
     return text[after : after + 1] == ","
 
 
-def _speech_like(doc: Doc, qx: DocIndex, qi: int, start: int, end: int) -> bool:
+def _speech_like(doc: Doc, qx: DocIndex, qi: int, start: int, end: int, lex: Lexicon) -> bool:
     """Not a title: on CBS's “Face the Nation,” Ryan said … — short, after a possessive or preposition."""
     opener = qx.char_token(qx.marks[qi].open)
     before = doc[opener - 1] if opener > 0 else None
     if before is not None and (before.dep_ in ("poss", "case", "det") or before.pos_ == "ADP"):
         return False
-    return len(qx.text[start:end].split()) >= _MIN_WORDS_MIDSENTENCE
+    return len(qx.text[start:end].split()) >= lex.windows.min_words_midsentence
 
 
-def _window_after(doc: Doc, qx: DocIndex, qi: int) -> list[Token]:
+def _window_after(doc: Doc, qx: DocIndex, qi: int, limit: int) -> list[Token]:
     """Tokens after the closing mark up to the sentence end, the next quote or the line end."""
     m = qx.marks[qi]
     stop = (m.close if m.close is not None else m.end) + 1
@@ -80,7 +77,7 @@ def _window_after(doc: Doc, qx: DocIndex, qi: int) -> list[Token]:
     if first < len(doc) and doc[first].idx < stop:
         first += 1
     for tok in doc[first:]:
-        if qx.inside(tok) or "\n" in tok.text or len(out) >= _WINDOW:
+        if qx.inside(tok) or "\n" in tok.text or len(out) >= limit:
             break
         out.append(tok)
         if tok.text in _SENTENCE_END:
@@ -121,41 +118,42 @@ def _inverted_subject(cue: Token, window: list[Token]) -> Span | None:
     return None
 
 
-def _speaker(cue: Token, qx: DocIndex, window: list[Token]) -> Span | None:
-    speaker = speaker_of(cue)
+def _speaker(cue: Token, qx: DocIndex, window: list[Token], lex: Lexicon) -> Span | None:
+    speaker = speaker_of(cue, lex)
     if speaker is not None and not qx.inside(speaker.root):
         return speaker
     return _inverted_subject(cue, window)
 
 
-def _draft(doc: Doc, qx: DocIndex, qi: int, cue: Token, window: list[Token]) -> Draft:
+def _draft(doc: Doc, qx: DocIndex, qi: int, cue: Token, window: list[Token], lex: Lexicon) -> Draft:
     m = qx.marks[qi]
-    draft = Draft("direct", [quote_span(qx.text, m)], cue=cue, speaker=_speaker(cue, qx, window),
-                  confidence=0.9, method="rule", marks={qi})
-    add_listener_and_channels(draft, cue)
+    draft = Draft("direct", [quote_span(qx.text, m)], cue=doc[cue.i : cue.i + 1],
+                  speaker=_speaker(cue, qx, window, lex), confidence=lex.confidence.direct_cue, method="rule",
+                  marks={qi})
+    add_listener_and_channels(draft, cue, lex)
     if draft.speaker is None:
-        draft.confidence = 0.5
+        draft.confidence = lex.confidence.direct_no_speaker
     return draft
 
 
-def _attribute_after(doc: Doc, qx: DocIndex, qi: int) -> Draft | None:
+def _attribute_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     m = qx.marks[qi]
     text = qx.text
     if not _quote_ends_clause(text, m):
         return None
     s, e = quote_span(text, m)
-    if not starts_sentence(text, m) and not (text[s : s + 1].isupper() and _speech_like(doc, qx, qi, s, e)):
+    if not starts_sentence(text, m) and not (text[s : s + 1].isupper() and _speech_like(doc, qx, qi, s, e, lex)):
         return None
-    window = _window_after(doc, qx, qi)
-    cue = next((t for t in window if is_cue_verb(t)), None)
+    window = _window_after(doc, qx, qi, lex.windows.cue_tokens)
+    cue = next((t for t in window if is_cue_verb(t, lex)), None)
     if cue is None:
         return None
-    draft = _draft(doc, qx, qi, cue, window)
+    draft = _draft(doc, qx, qi, cue, window, lex)
     _merge_split(doc, qx, qi, window, draft)
     return draft
 
 
-def _attribute_dash(doc: Doc, qx: DocIndex, qi: int) -> Draft | None:
+def _attribute_dash(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     """“…” ― Martha Aguilar: a quote signed with a dash and a name at the end of its line."""
     m = qx.marks[qi]
     after = (m.close if m.close is not None else m.end) + 1
@@ -168,12 +166,12 @@ def _attribute_dash(doc: Doc, qx: DocIndex, qi: int) -> Draft | None:
         if "\n" in tok.text or tok.text in (",", ";", "(") or qx.inside(tok):
             break
         tokens.append(tok)
-    if not tokens or not tokens[0].text[:1].isupper() or len(tokens) > _WINDOW:
+    if not tokens or not tokens[0].text[:1].isupper() or len(tokens) > lex.windows.cue_tokens:
         return None
     speaker = doc[tokens[0].i : tokens[-1].i + 1]
     dash = doc[qx.char_token(sign.start() + sign.group(0).index(sign.group(1)))]
-    return Draft("direct", [quote_span(qx.text, m)], cue_text=doc[dash.i : dash.i + 1], speaker=trim_span(speaker),
-                 confidence=0.8, method="rule", marks={qi})
+    return Draft("direct", [quote_span(qx.text, m)], cue=doc[dash.i : dash.i + 1], speaker=trim_span(speaker),
+                 confidence=lex.confidence.direct_signature, method="rule", marks={qi})
 
 
 def _merge_split(doc: Doc, qx: DocIndex, qi: int, window: list[Token], draft: Draft) -> None:
@@ -187,7 +185,7 @@ def _merge_split(doc: Doc, qx: DocIndex, qi: int, window: list[Token], draft: Dr
         draft.marks.add(qi + 1)
 
 
-def _attribute_before(doc: Doc, qx: DocIndex, qi: int) -> Draft | None:
+def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     m = qx.marks[qi]
     intro = _prev_char(qx.text, m.open)
     if intro == "\n":
@@ -196,37 +194,39 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int) -> Draft | None:
         return None
     window = _window_before(doc, qx, qi)
     s, e = quote_span(qx.text, m)
-    if intro == "," and not (qx.text[s : s + 1].isupper() and len(qx.text[s:e].split()) >= _MIN_WORDS_MIDSENTENCE):
-        window = window[:_COMMA_REACH]  # said, “…” / said Trump, “…”: the cue stands right there
-    cue = next((t for t in window if is_cue_verb(t)), None)
+    long_quote = len(qx.text[s:e].split()) >= lex.windows.min_words_midsentence
+    if intro == "," and not (qx.text[s : s + 1].isupper() and long_quote):
+        window = window[: lex.windows.comma_reach]  # said, “…” / said Trump, “…”: the cue stands right there
+    cue = next((t for t in window if is_cue_verb(t, lex)), None)
     if cue is None and intro == ":":
-        return _noun_introduction(doc, qx, qi, window)
+        return _noun_introduction(doc, qx, qi, window, lex)
     if cue is None:
         return None
-    return _draft(doc, qx, qi, cue, window)
+    return _draft(doc, qx, qi, cue, window, lex)
 
 
-def _noun_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token]) -> Draft | None:
+def _noun_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:
     """Sanders made the following comment: “…”; a new campaign message: “…” — a speech noun introduces it."""
-    noun = next((t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon().cue_nouns), None)
+    noun = next((t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() in lex.cue_nouns), None)
     if noun is None:
         return None
     verb = noun.head if noun.dep_ in ("dobj", "attr", "nsubj") else None
-    speaker = speaker_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+    speaker = speaker_of(verb, lex) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
     if speaker is None:
         return None
-    return Draft("direct", [quote_span(qx.text, qx.marks[qi])], cue_text=doc[noun.i : noun.i + 1],
-                 speaker=speaker, confidence=0.75, method="rule", marks={qi})
+    return Draft("direct", [quote_span(qx.text, qx.marks[qi])], cue=doc[noun.i : noun.i + 1],
+                 speaker=speaker, confidence=lex.confidence.direct_noun_intro, method="rule", marks={qi})
 
 
-def direct_quotes(doc: Doc, qx: DocIndex) -> list[Draft]:
+def direct_quotes(doc: Doc, qx: DocIndex, lex: Lexicon) -> list[Draft]:
     """Records for quotes whose cue stands right beside them."""
     drafts: list[Draft] = []
     taken: set[int] = set()
     for qi in range(len(qx.marks)):
         if qi in taken:
             continue
-        draft = _attribute_after(doc, qx, qi) or _attribute_before(doc, qx, qi) or _attribute_dash(doc, qx, qi)
+        draft = (_attribute_after(doc, qx, qi, lex) or _attribute_before(doc, qx, qi, lex)
+                 or _attribute_dash(doc, qx, qi, lex))
         if draft is not None:
             drafts.append(draft)
             taken |= draft.marks

@@ -27,8 +27,7 @@ class Draft:
 
     kind: str
     spans: list[tuple[int, int]]
-    cue: Token | None = None
-    cue_text: Span | None = None
+    cue: Span | None = None  # the cue as written; ``cue.root`` is the word whose clause reports the speech
     speaker: Span | None = None
     listener: Span | None = None
     chain: list[Hop] = field(default_factory=list)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +12,12 @@ import regex
 import yaml
 
 from quotes._errors import AliasTableError
-from quotes._patterns import lexicon, load_pattern_file
+from quotes._lexicon import Lexicon, TransliterationData, default_lexicon
 
-__all__ = ["EntityRegistry", "PersonName", "alias_index", "load_aliases", "name_key", "slug"]
+__all__ = ["EntityRegistry", "Names", "PersonName", "alias_index", "load_aliases", "slug"]
 
 _POSSESSIVE = regex.compile(r"[’']s?$")
+_KEY_CACHE = 65536
 
 
 def _ascii_lower(text: str) -> str:
@@ -25,25 +25,15 @@ def _ascii_lower(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-@cache
-def _rules() -> tuple[list[tuple[str, str]], list[tuple[str, str]], bool]:
-    data = load_pattern_file("transliteration.json")
-    return ([tuple(p) for p in data["endings"]], [tuple(p) for p in data["substitutions"]],
-            bool(data["collapse_doubles"]))
-
-
-@lru_cache(maxsize=65536)  # bounded: an archive run meets millions of distinct names
-def name_key(word: str) -> str:
-    """Fold a transliterated name to one key: Zelensky, Zelenskyy, Zelenskiy → 'zelenski'."""
-    endings, subs, collapse = _rules()
+def _fold(word: str, rules: TransliterationData) -> str:
     key = regex.sub(r"[^a-z]", "", _ascii_lower(word))
-    for old, new in endings:
+    for old, new in rules.endings:
         if key.endswith(old) and len(key) > len(old) + 2:
             key = key[: -len(old)] + new
             break
-    for old, new in subs:
+    for old, new in rules.substitutions:
         key = key.replace(old, new)
-    if collapse:
+    if rules.collapse_doubles:
         key = regex.sub(r"(.)\1+", r"\1", key)
     return key
 
@@ -55,42 +45,54 @@ def slug(text: str) -> str:
 
 @dataclass(frozen=True)
 class PersonName:
-    """A person's name split for matching: given names and surname, titles removed."""
+    """A person's name split for matching: given names and surname (titles removed) with their keys."""
 
     given: tuple[str, ...]
     surname: str
-
-    @classmethod
-    def parse(cls, text: str) -> PersonName | None:
-        """'President Donald Trump’s' → given ('Donald',), surname 'Trump'."""
-        lex = lexicon()
-        words = [_POSSESSIVE.sub("", w.strip(".,")) for w in text.split()]
-        words = [w for w in words if w and w[0].isupper() and w.lower() not in lex.nationalities
-                 and w.lower().strip(".") not in lex.honorifics]
-        if not words:
-            return None
-        return cls(tuple(words[:-1]), words[-1])
+    given_key: str | None
+    surname_key: str
 
     @property
     def full(self) -> str:
         """The name as written, given names first."""
         return " ".join((*self.given, self.surname))
 
-    @property
-    def surname_key(self) -> str:
-        """Transliteration key of the surname."""
-        return name_key(self.surname)
-
-    @property
-    def given_key(self) -> str | None:
-        """Transliteration key of the first given name, if any."""
-        return name_key(self.given[0]) if self.given else None
-
     def compatible(self, other: PersonName) -> bool:
         """Same surname by rule, and the same first name where both have one."""
         if self.surname_key != other.surname_key:
             return False
         return self.given_key is None or other.given_key is None or self.given_key == other.given_key
+
+
+class Names:
+    """Parses person names and folds romanisations to keys, by one lexicon's rules."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self._keys: dict[str, str] = {}
+
+    def key(self, word: str) -> str:
+        """Fold a transliterated name to one key: Zelensky, Zelenskyy, Zelenskiy → 'zelenski'."""
+        key = self._keys.get(word)
+        if key is None:
+            if len(self._keys) >= _KEY_CACHE:  # bounded: an archive run meets millions of distinct names
+                self._keys.clear()
+            key = self._keys[word] = _fold(word, self.lex.transliteration)
+        return key
+
+    def person(self, given: tuple[str, ...], surname: str) -> PersonName:
+        """A name from its parts, keys computed."""
+        return PersonName(given, surname, self.key(given[0]) if given else None, self.key(surname))
+
+    def parse(self, text: str) -> PersonName | None:
+        """'President Donald Trump’s' → given ('Donald',), surname 'Trump'."""
+        people = self.lex.people
+        words = [_POSSESSIVE.sub("", w.strip(".,")) for w in text.split()]
+        words = [w for w in words if w and w[0].isupper() and w.lower() not in people.nationalities
+                 and w.lower().strip(".") not in people.honorifics]
+        if not words:
+            return None
+        return self.person(tuple(words[:-1]), words[-1])
 
 
 @dataclass
@@ -105,6 +107,7 @@ class EntityRegistry:
     """One canonical name and entity id per person, shared by every document of a run."""
 
     aliases: dict[str, Any] = field(default_factory=dict)
+    names: Names = field(default_factory=lambda: Names(default_lexicon()))
     _by_surname: dict[str, list[_Entity]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -118,7 +121,7 @@ class EntityRegistry:
         """Canonical name and entity id for a (doc-canonical) person name."""
         alias = self.aliases.get(name.full.lower()) or self.aliases.get(name.surname.lower())
         if alias is not None:
-            parsed = PersonName.parse(alias)
+            parsed = self.names.parse(alias)
             if parsed is not None:
                 name = parsed
         pool = self._by_surname.setdefault(name.surname_key, [])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["AliasTableError", "InputError", "ModelLoadError", "QuotesError"]
+__all__ = ["AliasTableError", "InputError", "LexiconError", "ModelLoadError", "QuotesError"]
 
 CATALOG = {
     "Q001": "cannot read: {reason}",
@@ -12,6 +12,7 @@ CATALOG = {
     "or pass --model / set QUOTES_MODEL to an installed spaCy pipeline",
     "Q005": "alias table {path}: {reason}",
     "Q006": "HTML input is not supported: {reason}; extract the article text first",
+    "Q007": "lexicon data {where}: {reason}",
 }
 
 
@@ -43,3 +44,7 @@ class ModelLoadError(QuotesError):
 
 class AliasTableError(QuotesError):
     """The user's alias table is unreadable or malformed."""
+
+
+class LexiconError(QuotesError):
+    """The lexicon data (``patterns/`` or a saved pipeline's copy, with any overrides) is malformed."""

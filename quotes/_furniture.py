@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from typing import Any
 
 import regex
 
 from quotes._normalize import NormalizedText, normalize
-from quotes._patterns import load_pattern_file
 
-__all__ = ["furniture_ranges", "furniture_view_ranges"]
+__all__ = ["FurnitureRules", "build_rules", "furniture_ranges", "furniture_view_ranges"]
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _TERMINAL = ".!?…"
@@ -40,7 +39,7 @@ def _alternation(patterns: list[str]) -> str:
 
 
 @dataclass(frozen=True)
-class _Rules:
+class FurnitureRules:
     """The compiled contents of ``patterns/furniture.json``."""
 
     whole: regex.Pattern[str]
@@ -69,14 +68,13 @@ class _Rules:
     max_words_plain: int
 
 
-@cache
-def _rules() -> _Rules:
-    data = load_pattern_file("furniture.json")
+def build_rules(data: dict[str, Any]) -> FurnitureRules:
+    """Compile the furniture data (the lexicon calls this once per lexicon)."""
     cap, head = data["captions"], data["headlines"]
     agencies = sorted(cap["agencies"], key=len, reverse=True)
     agency = "(?:" + "|".join(regex.escape(a) for a in agencies) + ")"
     credit = rf"(?:{agency}|(?-i:\p{{Lu}}{{2,6}}))"
-    return _Rules(
+    return FurnitureRules(
         whole=regex.compile(_alternation(data["whole_lines"]["patterns"]), _FLAGS),
         phrases=regex.compile(_alternation(data["line_phrases"]["patterns"]), _FLAGS),
         links=regex.compile(_alternation(data["link_lines"]["patterns"]), _FLAGS),
@@ -163,8 +161,8 @@ def _segments(norm: NormalizedText) -> Iterator[_Segment]:
 class _Classifier:
     """Decides segment by segment, carrying the state of open disclaimer blocks and link lists."""
 
-    def __init__(self, segments: list[_Segment]) -> None:
-        self.rules = _rules()
+    def __init__(self, segments: list[_Segment], rules: FurnitureRules) -> None:
+        self.rules = rules
         self.segments = segments
         self.wrapped_blocks = self._wrapped_blocks()
 
@@ -331,12 +329,12 @@ def _merge(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def furniture_view_ranges(norm: NormalizedText) -> list[tuple[int, int]]:
+def furniture_view_ranges(norm: NormalizedText, rules: FurnitureRules) -> list[tuple[int, int]]:
     """Furniture ranges in the normalized view ``norm.text`` (for passes that read the view)."""
-    return _merge(_Classifier(list(_segments(norm))).ranges(), norm.text)
+    return _merge(_Classifier(list(_segments(norm)), rules).ranges(), norm.text)
 
 
-def furniture_ranges(text: str) -> list[tuple[int, int]]:
+def furniture_ranges(text: str, rules: FurnitureRules | None = None) -> list[tuple[int, int]]:
     """Character ranges ``(start, end)`` of ``text`` (end exclusive) that are page furniture, in order.
 
     >>> furniture_ranges("Also Read | Talks stall\\nShe said it was over.")
@@ -344,5 +342,9 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"furniture_ranges expects str, got {type(text).__name__}")
+    if rules is None:
+        from quotes._lexicon import default_lexicon  # the package's own data when no lexicon is given
+
+        rules = default_lexicon().furniture
     norm = normalize(text)
-    return _merge([norm.to_original(s, e) for s, e in furniture_view_ranges(norm)], text)
+    return _merge([norm.to_original(s, e) for s, e in furniture_view_ranges(norm, rules)], text)

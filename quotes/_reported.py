@@ -13,16 +13,23 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from quotes._chains import add_listener_and_channels, clause_root, source_hops
-from quotes._content import QUESTION_VERBS, complement, content_of_clause, verb_content
+from quotes._content import complement, content_of_clause, verb_content
 from quotes._direct import quote_span
 from quotes._draft import Coverage, Draft
-from quotes._patterns import lexicon
-from quotes._syntax import DocIndex, cue_lemma, first, is_cue_verb, noun_phrase, speaker_of, trim_span
+from quotes._lexicon import Lexicon
+from quotes._syntax import (
+    AdverbialPhrase,
+    DocIndex,
+    adverbial_source,
+    cue_lemma,
+    first,
+    is_cue_verb,
+    noun_phrase,
+    speaker_of,
+    trim_span,
+)
 
 __all__ = ["reported_speech"]
-
-_REPORT_RELATIONS = {"report": "reported_by", "tell": "reported_by"}
-
 
 def _kind(parts: list[Span], qx: DocIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
     """direct when one quote's marks cover the content, mixed when words stand outside them."""
@@ -55,13 +62,15 @@ def _with_marks(span: tuple[int, int], qx: DocIndex, inside: list[int]) -> tuple
     return start, end
 
 
-def _make(verb: Token, content: Span | list[Span], speaker: Span | None, qx: DocIndex) -> Draft:
+def _make(verb: Token, content: Span | list[Span], speaker: Span | None, qx: DocIndex, lex: Lexicon) -> Draft:
     kind, spans, marks = _kind(content if isinstance(content, list) else [content], qx)
-    draft = Draft(kind, spans, cue=verb, speaker=speaker, marks=marks,
-                  confidence={"direct": 0.85, "mixed": 0.85, "indirect": 0.75}[kind],
+    conf = lex.confidence
+    draft = Draft(kind, spans, cue=verb.doc[verb.i : verb.i + 1], speaker=speaker, marks=marks,
+                  confidence={"direct": conf.reported_direct, "mixed": conf.reported_mixed,
+                              "indirect": conf.reported_indirect}[kind],
                   method="model" if kind == "indirect" else "rule+model")
     if speaker is None:
-        draft.confidence = 0.4
+        draft.confidence = conf.no_speaker
     return draft
 
 
@@ -69,33 +78,33 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _noun_cue_object(verb: Token) -> Token | None:
+def _noun_cue_object(verb: Token, lex: Lexicon) -> Token | None:
     """questioned Trump's statement that …: the 'that' clause belongs to the noun cue, not the verb."""
     obj = first(verb.children, ("dobj",))
-    comp = complement(verb)
-    if obj is None or comp is None or comp.i < obj.i or obj.lemma_.lower() not in lexicon().cue_nouns:
+    comp = complement(verb, lex)
+    if obj is None or comp is None or comp.i < obj.i or obj.lemma_.lower() not in lex.cue_nouns:
         return None
     return obj
 
 
-def _from_verb(verb: Token, qx: DocIndex) -> Draft | None:
-    noun = _noun_cue_object(verb)
+def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
+    noun = _noun_cue_object(verb, lex)
     if noun is not None:
-        return _from_noun(noun, qx, complement(verb))
-    if cue_lemma(verb) in QUESTION_VERBS and not any(c.dep_ == "nsubj" for c in verb.children):
+        return _from_noun(noun, qx, lex, complement(verb, lex))
+    if cue_lemma(verb) in lex.question_verbs and not any(c.dep_ == "nsubj" for c in verb.children):
         return None  # 'Asked whether …': the reporter's question, not speech of the subject
-    content = verb_content(verb, qx)
+    content = verb_content(verb, qx, lex)
     if content is None:
         return None
-    speaker = speaker_of(verb)
+    speaker = speaker_of(verb, lex)
     if speaker is None and not _passive(verb):
         return None
-    draft = _make(verb, content, speaker, qx)
-    add_listener_and_channels(draft, verb)
+    draft = _make(verb, content, speaker, qx, lex)
+    add_listener_and_channels(draft, verb, lex)
     return draft
 
 
-def _from_noun(noun: Token, qx: DocIndex, clause: Token | None = None) -> Draft | None:
+def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = None) -> Draft | None:
     """warnings from Putin that …; Trump's statement that …"""
     clause = clause or next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp", "appos")
                              and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
@@ -103,22 +112,15 @@ def _from_noun(noun: Token, qx: DocIndex, clause: Token | None = None) -> Draft 
         return None
     speaker_tok = first(noun.children, ("poss",))
     if speaker_tok is None:
-        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        prep = next((c for c in noun.children if c.dep_ == "prep"
+                     and c.lower_ in lex.function_words.author_prepositions), None)
         speaker_tok = first(prep.children, ("pobj",)) if prep is not None else None
     if speaker_tok is None:
         return None
-    content = content_of_clause(clause)
-    draft = _make(noun, content, noun_phrase(speaker_tok), qx)
+    content = content_of_clause(clause, lex)
+    draft = _make(noun, content, noun_phrase(speaker_tok), qx, lex)
     draft.method = "model"
     return draft
-
-
-def _according_to(tok: Token) -> Token | None:
-    """The object of 'according to' when ``tok`` is 'according'."""
-    if tok.lower_ != "according":
-        return None
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    return first(to.children, ("pobj",)) if to is not None else None
 
 
 def _clause_without(head: Token, cut: Token) -> Span | None:
@@ -142,13 +144,14 @@ def _clause_without(head: Token, cut: Token) -> Span | None:
     return trim_span(doc[best[0].i : best[-1].i + 1])
 
 
-def _initial_according(tok: Token, qx: DocIndex) -> tuple[Span, Span] | None:
+def _initial_according(phrase: AdverbialPhrase, qx: DocIndex) -> tuple[Span, Span] | None:
     """'According to X, Y.' read off the commas: (source, content), skipping an appositive 'X, his aide,'."""
-    doc = tok.doc
-    sent = qx.sentence(tok)
-    if tok.i - sent.start > 1 or tok.i + 2 >= sent.end:
+    doc = phrase.span.doc
+    after = phrase.span.end
+    sent = qx.sentence(phrase.span[0])
+    if phrase.span.start - sent.start > 1 or after >= sent.end:
         return None
-    commas = [t.i for t in doc[tok.i + 2 : sent.end] if t.text == ","]
+    commas = [t.i for t in doc[after : sent.end] if t.text == ","]
     if not commas:
         return None
     cut = commas[0]
@@ -157,7 +160,7 @@ def _initial_according(tok: Token, qx: DocIndex) -> tuple[Span, Span] | None:
         if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in segment):
             break
         cut = nxt  # 'Yuri Ushakov, Putin's adviser, …': the appositive belongs to the source
-    source, content = trim_span(doc[tok.i + 2 : cut]), trim_span(doc[cut + 1 : sent.end])
+    source, content = trim_span(doc[after:cut]), trim_span(doc[cut + 1 : sent.end])
     return (source, content) if len(source) and len(content) >= 3 else None
 
 
@@ -178,45 +181,46 @@ def _according_head(tok: Token) -> Token | None:
 
 
 def _drafts_of_clause(drafts: Iterable[Draft], root: Token) -> list[Draft]:
-    return [d for d in drafts if d.cue is not None and clause_root(d.cue) == root]
+    return [d for d in drafts if d.cue is not None and clause_root(d.cue.root) == root]
 
 
-def _attach_source(d: Draft, source: Span, inner: list[tuple[str, Span]]) -> None:
+def _attach_source(d: Draft, source: Span, inner: list[tuple[str, Span]], relation: str, lex: Lexicon) -> None:
     """'…, according to X' on an attributed record: a hop; on a record with no speaker: its speaker."""
     if d.speaker is None:
         d.speaker = inner[0][1] if inner and inner[0][0] == "citing" else source
     for rel, span in inner:
         if span is not d.speaker:
             d.add_hop(rel, span)
-    d.add_hop("according_to", source)
-    d.confidence = max(d.confidence, 0.75)
+    d.add_hop(relation, source)
+    d.confidence = max(d.confidence, lex.confidence.according)
 
 
-def _according_record(tok: Token, content: Span, source: Span, inner: list[tuple[str, Span]],
-                      qx: DocIndex) -> Draft:
-    draft = _make(tok, content, source, qx)
-    draft.cue_text = tok.doc[tok.i : tok.i + 2]
+def _according_record(phrase: AdverbialPhrase, content: Span, source: Span, inner: list[tuple[str, Span]],
+                      qx: DocIndex, lex: Lexicon) -> Draft:
+    draft = _make(phrase.root, content, source, qx, lex)
+    draft.cue = phrase.span
     for rel, span in inner:
         draft.add_hop(rel, span)
     return draft
 
 
-def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: DocIndex) -> Draft | None:
-    """Add an according_to hop to the records of the clause it modifies, or make that clause a record."""
-    first_source, inner = source_hops(source)
-    initial = _initial_according(tok, qx)
+def _apply_according(phrase: AdverbialPhrase, drafts: list[Draft], qx: DocIndex, lex: Lexicon) -> Draft | None:
+    """Add the phrase's hop to the records of the clause it modifies, or make that clause a record."""
+    first_source, inner = source_hops(phrase.source, lex)
+    initial = _initial_according(phrase, qx)
     if initial is not None:
         first_source, content = initial
-        governed = [d for d in drafts if d.cue is not None and content.start <= d.cue.i < content.end]
+        governed = [d for d in drafts if d.cue is not None and content.start <= d.cue.root.i < content.end]
         if not governed:
-            return _according_record(tok, content, first_source, inner, qx)
+            return _according_record(phrase, content, first_source, inner, qx, lex)
+    tok = phrase.root
     root = _according_head(tok)
     if root is None:
         return None
     if initial is None:
         governed = _drafts_of_clause(drafts, root) or [d for d in drafts if d.covers(tok.head.idx, tok.head.idx + 1)]
     for d in governed:
-        _attach_source(d, first_source, inner)
+        _attach_source(d, first_source, inner, phrase.relation, lex)
     if governed:
         return None
     if root.pos_ not in ("VERB", "AUX"):
@@ -224,27 +228,26 @@ def _apply_according(tok: Token, source: Token, drafts: list[Draft], qx: DocInde
     content = _clause_without(root, tok)
     if content is None or not len(content):
         return None
-    return _according_record(tok, content, first_source, inner, qx)
+    return _according_record(phrase, content, first_source, inner, qx, lex)
 
 
-def _outer_report(verb: Token, by_cue: dict[int, Draft]) -> bool:
+def _outer_report(verb: Token, by_cue: dict[int, Draft], lex: Lexicon) -> bool:
     """…, AP reported: a cue whose complement holds another record's cue becomes a hop of it."""
-    comp = complement(verb)
+    comp = complement(verb, lex)
     if comp is None:
         return False
     inner = [by_cue[t.i] for t in comp.subtree if t.i in by_cue]
-    subj = speaker_of(verb)
+    subj = speaker_of(verb, lex)
     if not inner or subj is None:
         return False
     for d in inner:
-        d.add_hop(_REPORT_RELATIONS.get(cue_lemma(verb), "according_to"), subj)
+        d.add_hop(lex.report_relations.get(cue_lemma(verb), "according_to"), subj)
     return True
 
 
-def reported_speech(doc: Doc, qx: DocIndex, drafts: list[Draft]) -> list[Draft]:
+def reported_speech(doc: Doc, qx: DocIndex, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """Add records for cue verbs and noun cues not yet used; returns the new ones."""
-    lex = lexicon()
-    by_cue = {d.cue.i: d for d in drafts if d.cue is not None}
+    by_cue = {d.cue.root.i: d for d in drafts if d.cue is not None}
     covered = Coverage(qx.text, drafts)
     new: list[Draft] = []
 
@@ -252,24 +255,24 @@ def reported_speech(doc: Doc, qx: DocIndex, drafts: list[Draft]) -> list[Draft]:
         new.append(draft)
         covered.add(draft)
         if draft.cue is not None:
-            by_cue[draft.cue.i] = draft
+            by_cue[draft.cue.root.i] = draft
 
     for tok in doc:
         if tok.i in by_cue or qx.inside(tok) or tok in covered:
             continue
         draft = None
-        if is_cue_verb(tok):
-            if _outer_report(tok, by_cue):
+        if is_cue_verb(tok, lex):
+            if _outer_report(tok, by_cue, lex):
                 continue
-            draft = _from_verb(tok, qx)
+            draft = _from_verb(tok, qx, lex)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.cue_nouns:
-            draft = _from_noun(tok, qx)
+            draft = _from_noun(tok, qx, lex)
         if draft is not None:
             keep(draft)
     for tok in doc:
-        source = _according_to(tok) if not qx.inside(tok) else None
-        if source is not None:
-            draft = _apply_according(tok, source, drafts + new, qx)
+        phrase = adverbial_source(tok, lex) if not qx.inside(tok) else None
+        if phrase is not None:
+            draft = _apply_according(phrase, drafts + new, qx, lex)
             if draft is not None and tok not in covered:
                 keep(draft)
     return new

@@ -16,24 +16,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quotes._draft import Draft
-from quotes._entities import PersonName, slug
-from quotes._patterns import lexicon
+from quotes._entities import Names, PersonName, slug
+from quotes._lexicon import Lexicon
 from quotes._syntax import DocIndex
 
 __all__ = ["Resolution", "headline", "resolve_speakers"]
 
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_PLURAL = frozenset({"they", "them", "their", "we"})
-_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "four", "many",
-                         "other", "multiple", "various", "few"})
-_LEADER_ROLES = frozenset({"president", "leader", "prime minister", "premier", "chancellor", "king", "head"})
-_HEADLINE_TOKENS = 30
 _CLOSERS = frozenset(".!?\"”’'…:)")
-_DESCRIPTION_REACH = 200  # candidates looked back at for 'the Ukrainian leader'
-_AUTHOR_REACH = 2000  # tokens looked back at for 'a letter from X'
-_WINDOW_SPEAKER = 3
-_WINDOW_SUBJECT = 3
 
 
 @dataclass
@@ -77,11 +66,11 @@ class _People:
         return res
 
 
-def _gender(name: PersonName | None, titles: frozenset[str]) -> str | None:
-    lex = lexicon()
-    if titles & {"mrs", "ms", "miss", "dame", "lady", "queen"} or titles & lex.female_roles:
+def _gender(name: PersonName | None, titles: frozenset[str], lex: Lexicon) -> str | None:
+    people = lex.people
+    if titles & people.gendered_titles.female or titles & people.female_roles:
         return "f"
-    if titles & {"mr", "sir", "lord", "king"} or titles & lex.male_roles:
+    if titles & people.gendered_titles.male or titles & people.male_roles:
         return "m"
     if name is None or not name.given:
         return None
@@ -93,14 +82,14 @@ def _gender(name: PersonName | None, titles: frozenset[str]) -> str | None:
     return None
 
 
-def _titles_before(ent: Span) -> frozenset[str]:
+def _titles_before(ent: Span, lex: Lexicon) -> frozenset[str]:
     """Title and nationality words just before a name, and the head of an appositive it stands in."""
-    lex = lexicon()
+    people = lex.people
     words: list[str] = []
     i = ent.start - 1
     while i >= 0 and ent.start - i <= 4:
         low = ent.doc[i].lower_
-        if low in lex.honorifics or low in lex.nationalities or low in lex.person_roles or (
+        if low in people.honorifics or low in people.nationalities or low in people.person_roles or (
             ent.doc[i].ent_type_ in ("GPE", "NORP", "ORG") and ent.doc[i].pos_ == "PROPN"
         ):
             words.append(low)
@@ -109,18 +98,20 @@ def _titles_before(ent: Span) -> frozenset[str]:
             break
     root = ent.root
     if root.dep_ == "appos":
-        words.extend(t.lower_ for t in root.head.subtree if t.i < root.i and t.lower_ not in (",", "the", "'s"))
+        skip = lex.function_words.determiners
+        words.extend(t.lower_ for t in root.head.subtree if t.i < root.i and not t.is_punct
+                     and t.dep_ != "case" and t.lower_ not in skip)
     return frozenset(words)
 
 
-def _without_determiner(mention: Span) -> str:
+def _without_determiner(mention: Span, lex: Lexicon) -> str:
     """'the Kremlin' → 'Kremlin', sliced from the text so "India's" keeps its apostrophe."""
-    if len(mention) > 1 and mention[0].dep_ == "det" and mention[0].lower_ in ("the", "a", "an"):
+    if len(mention) > 1 and mention[0].dep_ == "det" and mention[0].lower_ in lex.function_words.determiners:
         return mention[1:].text
     return mention.text
 
 
-def headline(sent: Span, text: str) -> bool:
+def headline(sent: Span, text: str, lex: Lexicon) -> bool:
     """A headline or subhead: a whole line with no closing punctuation, or a title-case line.
 
     ``text`` is the Doc's text, passed in because ``Doc.text`` is rebuilt on every access.
@@ -129,21 +120,21 @@ def headline(sent: Span, text: str) -> bool:
     end = sent.start_char + len(body)
     line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
     line_end = text[end : end + 1] in ("\n", "")
-    if line_start and line_end and len(sent) <= _HEADLINE_TOKENS and body[-1:] not in _CLOSERS:
+    if line_start and line_end and len(sent) <= lex.windows.headline_tokens and body[-1:] not in _CLOSERS:
         return True
     words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
 
 
-def _known_given_names(name: PersonName) -> PersonName:
+def _known_given_names(name: PersonName, names: Names) -> PersonName:
     """In a headline keep only given names found in the name lists ('Rejects Zelensky' → 'Zelensky')."""
-    lex = lexicon()
+    lex = names.lex
     given = tuple(g for g in name.given if g.lower() in lex.male_names or g.lower() in lex.female_names)
-    return PersonName(given, name.surname)
+    return names.person(given, name.surname)
 
 
-def _nationality(words: frozenset[str] | Sequence[str]) -> str | None:
-    nat = lexicon().nationalities
+def _nationality(words: frozenset[str] | Sequence[str], lex: Lexicon) -> str | None:
+    nat = lex.people.nationalities
     for w in words:
         if w in nat:
             return nat[w]
@@ -152,12 +143,12 @@ def _nationality(words: frozenset[str] | Sequence[str]) -> str | None:
     return None
 
 
-def _roles(words: frozenset[str] | Sequence[str]) -> set[str]:
-    roles = lexicon().person_roles
+def _roles(words: frozenset[str] | Sequence[str], lex: Lexicon) -> set[str]:
+    roles = lex.people.person_roles
     found = {w for w in words if w in roles}
     joined = " ".join(words)
     found |= {r for r in roles if " " in r and r in joined}
-    if found & _LEADER_ROLES:
+    if found & lex.people.leader_roles.words:
         found.add("leader")
     return found
 
@@ -165,9 +156,12 @@ def _roles(words: frozenset[str] | Sequence[str]) -> set[str]:
 class _Resolver:
     """Resolves draft speakers of one Doc in document order."""
 
-    def __init__(self, doc: Doc, qx: DocIndex) -> None:
+    def __init__(self, doc: Doc, qx: DocIndex, names: Names) -> None:
         self.doc = doc
         self.qx = qx
+        self.names = names
+        self.lex = lex = names.lex
+        self.windows = lex.windows
         self.people = _People()
         self.candidates: list[_Candidate] = []
         self.anonymous: list[tuple[int, str, Resolution]] = []
@@ -191,17 +185,17 @@ class _Resolver:
     def _in_headline(self, tok: Token) -> bool:
         number = self._sent(tok)
         if number not in self._headlines:
-            self._headlines[number] = headline(self.qx.sents[number], self.qx.text)
+            self._headlines[number] = headline(self.qx.sents[number], self.qx.text, self.lex)
         return self._headlines[number]
 
     def _person(self, ent: Span) -> Resolution | None:
-        name = PersonName.parse(ent.text)
+        name = self.names.parse(ent.text)
         if name is None:
             return None
         if self._in_headline(ent.root):
-            name = _known_given_names(name)
-        titles = _titles_before(ent)
-        return self.people.add(name, titles, _gender(name, titles))
+            name = _known_given_names(name, self.names)
+        titles = _titles_before(ent, self.lex)
+        return self.people.add(name, titles, _gender(name, titles, self.lex))
 
     def resolve(self, draft: Draft) -> Resolution | None:
         mention = draft.speaker
@@ -225,17 +219,17 @@ class _Resolver:
         words = [t.lower_ for t in mention]
         det = {t.lower_ for t in mention if t.dep_ in ("det", "nummod", "quantmod")}
         lemma = root.lemma_.lower()
-        lex = lexicon()
-        indefinite = det & _INDEFINITE or (
-            "the" not in det and root.pos_ == "NOUN" and low not in lex.group_heads
+        people = self.lex.people
+        indefinite = det & people.indefinite_determiners.words or (
+            "the" not in det and root.pos_ == "NOUN" and low not in people.group_heads
         )
-        if indefinite and (lemma in lex.anonymous_heads or low in lex.anonymous_heads):
+        if indefinite and (lemma in people.anonymous_heads or low in people.anonymous_heads):
             return Resolution("anonymous", mention.text, head=lemma)
-        if "the" in det and lemma in lex.document_heads:
+        if "the" in det and lemma in people.document_heads:
             author = self._document_author(mention, lemma)
             if author is not None:
                 return author
-        if "the" in det and (lemma in lex.person_roles or low in lex.person_roles):
+        if "the" in det and (lemma in people.person_roles or low in people.person_roles):
             found = self._description(mention, words) or self._earlier_anonymous(mention, lemma)
             if found is not None:
                 return found
@@ -245,31 +239,31 @@ class _Resolver:
         """A proper name that matches a person already seen (NER sometimes tags 'Zelenskyy' as ORG)."""
         if not mention.root.text[:1].isupper():
             return None
-        parsed = PersonName.parse(mention.text)
+        parsed = self.names.parse(mention.text)
         if parsed is None or not any(c.person is not None and c.person.compatible(parsed)
                                      for c in self.people.clusters):
             return None
         return self.people.add(parsed, frozenset(), None)
 
     def _unnamed(self, mention: Span, root: Token, lemma: str) -> Resolution:
-        lex = lexicon()
+        people = self.lex.people
         known = self._known_person(mention)
         if known is not None:
             return known
-        name = _without_determiner(mention)
+        name = _without_determiner(mention, self.lex)
         if any(c.dep_ == "conj" for c in root.children) and root.pos_ == "PROPN":
             return Resolution("group", mention.text, head=lemma)
-        if root.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in lex.organization_heads \
-                or lemma in lex.document_heads or mention.text.lower().removeprefix("the ") in lex.outlets:
+        if root.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in people.organization_heads \
+                or lemma in people.document_heads or mention.text.lower().removeprefix("the ") in self.lex.outlets:
             return Resolution("organization", name, head=lemma)
-        if (lemma in lex.anonymous_heads and root.tag_ in ("NNS", "NNPS")) or root.lower_ in lex.group_heads:
+        if (lemma in people.anonymous_heads and root.tag_ in ("NNS", "NNPS")) or root.lower_ in people.group_heads:
             return Resolution("group", mention.text, head=lemma)
-        if lemma in lex.anonymous_heads:
+        if lemma in people.anonymous_heads:
             return Resolution("anonymous", mention.text, head=lemma)
         if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON"):
-            parsed = PersonName.parse(mention.text)
+            parsed = self.names.parse(mention.text)
             if parsed is not None:
-                return self.people.add(parsed, frozenset(), _gender(parsed, frozenset()))
+                return self.people.add(parsed, frozenset(), _gender(parsed, frozenset(), self.lex))
         return Resolution("unknown", None, head=lemma)
 
     def _named_person(self, mention: Span) -> Resolution | None:
@@ -288,30 +282,31 @@ class _Resolver:
 
     def _description(self, mention: Span, words: list[str]) -> Resolution | None:
         """'the Ukrainian leader' → the person whose titles share its role and nationality."""
-        nationality = _nationality(words)
-        roles = _roles(words) - {"official"}
+        nationality = _nationality(words, self.lex)
+        roles = _roles(words, self.lex) - self.lex.people.generic_roles.words
         if not roles:
             return None
         best = None
-        for cand in self._before(mention.start_char, _DESCRIPTION_REACH):
+        for cand in self._before(mention.start_char, self.windows.description_reach):
             res = cand.resolution
             if res.kind != "person":
                 continue
-            cand_nat = _nationality(res.titles)
-            if roles & _roles(res.titles) and (nationality is None or cand_nat == nationality):
+            cand_nat = _nationality(res.titles, self.lex)
+            if roles & _roles(res.titles, self.lex) and (nationality is None or cand_nat == nationality):
                 return res
             if best is None and nationality is not None and cand_nat == nationality and not res.titles - {
-                w for w in res.titles if _nationality([w])
+                w for w in res.titles if _nationality([w], self.lex)
             }:
                 best = res
         return best
 
     def _document_author(self, mention: Span, lemma: str) -> Resolution | None:
         """'The letter' → the author of the earlier 'a letter from Vladimir Putin'."""
-        for tok in reversed(self.doc[max(0, mention.start - _AUTHOR_REACH) : mention.start]):
+        for tok in reversed(self.doc[max(0, mention.start - self.windows.author_reach) : mention.start]):
             if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
                 continue
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep"
+                         and c.lower_ in self.lex.function_words.author_prepositions), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if obj is None:
                 return None
@@ -328,8 +323,9 @@ class _Resolver:
 
     def _pronoun(self, tok: Token) -> Resolution:
         low = tok.lower_
-        gender = "m" if low in _MALE else "f" if low in _FEMALE else None
-        if low in _PLURAL:
+        pronouns = self.lex.people.pronouns
+        gender = "m" if low in pronouns.male else "f" if low in pronouns.female else None
+        if low in pronouns.plural:
             return self._plural(tok)
         if gender is None:
             return Resolution("unknown", None, head=low)
@@ -337,8 +333,9 @@ class _Resolver:
         if asked is not None:
             return asked
         sent = self._sent(tok)
-        for window, test in ((_WINDOW_SPEAKER, lambda c: c.speaker), (_WINDOW_SUBJECT, lambda c: c.subject),
-                             (_WINDOW_SUBJECT, lambda c: True)):
+        speaker_reach, subject_reach = self.windows.pronoun_speaker_sentences, self.windows.pronoun_subject_sentences
+        for window, test in ((speaker_reach, lambda c: c.speaker), (subject_reach, lambda c: c.subject),
+                             (subject_reach, lambda c: True)):
             for cand in self._before(tok.idx, len(self.candidates)):
                 if sent - cand.sent > window:
                     break
@@ -351,7 +348,7 @@ class _Resolver:
         """'They said …' right after a group or organization spoke: that group."""
         sent = self._sent(tok)
         for cand in self._before(tok.idx, len(self.candidates)):
-            if sent - cand.sent > _WINDOW_SPEAKER:
+            if sent - cand.sent > self.windows.pronoun_speaker_sentences:
                 break
             if cand.speaker and cand.resolution.kind in ("group", "organization"):
                 return cand.resolution
@@ -370,9 +367,9 @@ class _Resolver:
         return None
 
 
-def resolve_speakers(doc: Doc, qx: DocIndex, drafts: list[Draft]) -> list[Resolution | None]:
+def resolve_speakers(doc: Doc, qx: DocIndex, drafts: list[Draft], names: Names) -> list[Resolution | None]:
     """One resolution per draft (same order); inherited drafts share their source's."""
-    resolver = _Resolver(doc, qx)
+    resolver = _Resolver(doc, qx, names)
     order = sorted(range(len(drafts)), key=lambda i: drafts[i].speaker.start_char if drafts[i].speaker else 0)
     out: list[Resolution | None] = [None] * len(drafts)
     by_mention: dict[int, Resolution | None] = {}

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from quotes._lexicon import Lexicon
 from quotes._marks import ALL_MARKS, QuoteMark
-from quotes._patterns import lexicon
 
 __all__ = [
     "NOT_SPEAKERS",
+    "AdverbialPhrase",
     "DocIndex",
+    "adverbial_source",
     "cue_lemma",
     "is_cue_verb",
     "noun_phrase",
@@ -25,7 +28,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 _EDGE_PUNCT = frozenset(",.;:!?-–—()[]|*") | ALL_MARKS
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_RELATIVE = frozenset({"who", "which", "that"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep", "pcomp"})
 
 
@@ -97,11 +99,10 @@ def cue_lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
-def is_cue_verb(tok: Token) -> bool:
+def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
     """A verb of the cue lexicon used as a verb (not 'said document', 'say, a dozen')."""
     if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "intj", "compound"):
         return False
-    lex = lexicon()
     lemma = cue_lemma(tok)
     if lemma in lex.cue_verbs:
         return True
@@ -110,12 +111,12 @@ def is_cue_verb(tok: Token) -> bool:
     return lemma in lex.document_verbs and subj is not None and subj.lemma_.lower() in lex.document_subjects
 
 
-def _participle_speaker_head(verb: Token) -> Token | None:
+def _participle_speaker_head(verb: Token, lex: Lexicon) -> Token | None:
     """'…, adding that …' hanging inside a reported clause speaks for the cue verb above it."""
-    if not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and is_cue_verb(verb)):
+    if not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and is_cue_verb(verb, lex)):
         return None
     for anc in verb.ancestors:
-        if is_cue_verb(anc) and any(c.dep_ in SUBJECT_DEPS for c in anc.children):
+        if is_cue_verb(anc, lex) and any(c.dep_ in SUBJECT_DEPS for c in anc.children):
             return anc
     return None
 
@@ -134,14 +135,14 @@ def _fallback_subject(verb: Token) -> Token | None:
     return None
 
 
-def subject_of(verb: Token, depth: int = 3) -> Token | None:
+def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     """The subject of ``verb``; participles and conjuncts inherit their head clause's subject."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
-    outer = _participle_speaker_head(verb)
+    outer = _participle_speaker_head(verb, lex)
     if outer is not None:
-        return subject_of(outer, depth - 1) if depth else None
+        return subject_of(outer, lex, depth - 1) if depth else None
     for child in verb.children:
         if child.dep_ == "agent":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
@@ -152,20 +153,22 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         if verb.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ") and head.head.i != head.i:
             head = head.head  # 'by telling them that …', 'aside from saying …': the verb the preposition hangs on
         if head.pos_ in ("VERB", "AUX"):
-            return subject_of(head, depth - 1)
+            return subject_of(head, lex, depth - 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return _fallback_subject(verb)
 
 
-def speaker_of(verb: Token) -> Span | None:
+def speaker_of(verb: Token, lex: Lexicon) -> Span | None:
     """The noun phrase that speaks through ``verb``: not the subject of a passive, not 'it'/'there'."""
-    subj = subject_of(verb)
+    words = lex.function_words
+    subj = subject_of(verb, lex)
     if subj is None or (subj.dep_ == "nsubjpass" and subj.head.i == verb.i):
         return None  # 'was described as': the subject is what was described, not who spoke
-    if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN"):
+    relative = subj.lower_ in words.relative_pronouns and subj.head.dep_ == "relcl"
+    if relative and subj.head.head.pos_ in ("NOUN", "PROPN"):
         subj = subj.head.head  # 'a staffer who told his subordinates …': the staffer
-    elif subj.lower_ in ("there", "this", "that", "which", "what", "who") and subj.dep_ != "pobj":
+    elif subj.lower_ in words.non_speaker_subjects and subj.dep_ != "pobj":
         return None
     return noun_phrase(subj)
 
@@ -216,3 +219,32 @@ def first(tokens: Iterable[Token], deps: Iterable[str]) -> Token | None:
     """The first of ``tokens`` whose dependency label is one of ``deps``."""
     wanted = set(deps)
     return next((t for t in tokens if t.dep_ in wanted), None)
+
+
+@dataclass(frozen=True)
+class AdverbialPhrase:
+    """'according to X', 'per X', 'in the words of X': the phrase, its syntactic root, the source, the hop."""
+
+    span: Span
+    root: Token
+    source: Token
+    relation: str
+
+
+_PAUSES = frozenset(",(—–-:")
+
+
+def adverbial_source(tok: Token, lex: Lexicon) -> AdverbialPhrase | None:
+    """The prepositional attribution that starts at ``tok``, with the object of its last word as source."""
+    doc = tok.doc
+    for phrase in lex.adverbial_sources:
+        end = tok.i + len(phrase.words)
+        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i : end]) != phrase.words:
+            continue
+        before = doc[tok.i - 1] if tok.i else None
+        if phrase.after_pause and not (before is None or before.text in _PAUSES or tok.is_sent_start):
+            continue
+        source = first(doc[end - 1].children, ("pobj",))
+        if source is not None:
+            return AdverbialPhrase(doc[tok.i : end], doc[tok.i : end].root, source, phrase.relation)
+    return None

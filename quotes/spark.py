@@ -1,7 +1,7 @@
 """Quotes over a Spark DataFrame of articles: one spaCy pipeline per executor process, records as rows.
 
 Install with ``pip install 'quotes[spark]'``. Each partition is extracted by ``mapPartitions``;
-the pipeline is loaded lazily, once per Python worker process (``load_pipeline`` caches it).
+the pipeline is loaded lazily, once per Python worker process (``extract`` shares one per process).
 
 Entity ids are global and do not depend on partitioning or row order: every document is first
 resolved on its own (exactly as ``quotes.extract`` does), then the distinct person names of the whole
@@ -18,7 +18,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from quotes._api import extract
-from quotes._entities import EntityRegistry, PersonName
+from quotes._entities import EntityRegistry
 from quotes._models import Quote
 
 __all__ = ["apply_entities", "extract_dataframe", "global_entities", "quote_schema"]
@@ -77,7 +77,7 @@ def global_entities(names: Iterable[tuple[str, int]],
     registry = EntityRegistry(aliases=aliases or {})
     resolved: dict[str, tuple[str, str]] = {}
     for name, _count in sorted(names, key=lambda nc: (-len(nc[0].split()), -nc[1], nc[0])):
-        person = PersonName.parse(name)
+        person = registry.names.parse(name)
         if person is not None:
             resolved[name] = registry.resolve(person)
     return resolved

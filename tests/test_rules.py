@@ -7,10 +7,12 @@ from spacy.tokens import Doc
 
 from quotes._chains import source_hops
 from quotes._content import complement, verb_content
+from quotes._lexicon import default_lexicon
 from quotes._marks import scan_quotes
 from quotes._syntax import DocIndex, noun_phrase, speaker_of, subject_of
 
 VOCAB = spacy.blank("en").vocab
+LEX = default_lexicon()
 
 Row = tuple[str, int, str, str, str, str]  # word, head index, dep, pos, tag, lemma
 
@@ -36,13 +38,13 @@ ARGUING: list[Row] = [
 
 def test_participle_inherits_the_main_clause_subject() -> None:
     doc = parse(ARGUING)
-    assert subject_of(doc[6]).text == "senator"
-    assert speaker_of(doc[6]).text == "The senator"
+    assert subject_of(doc[6], LEX).text == "senator"
+    assert speaker_of(doc[6], LEX).text == "The senator"
 
 
 def test_content_of_a_that_clause_drops_the_complementizer() -> None:
     doc = parse(ARGUING)
-    (content,) = verb_content(doc[6], DocIndex(doc, []))
+    (content,) = verb_content(doc[6], DocIndex(doc, []), LEX)
     assert content.text == "it would fail"
 
 
@@ -60,7 +62,7 @@ BRACKETED: list[Row] = [
 
 def test_nearest_complement_after_the_verb_wins_over_a_parenthesis() -> None:
     doc = parse(BRACKETED)
-    assert complement(doc[8]).text == "stalled"
+    assert complement(doc[8], LEX).text == "stalled"
 
 
 # "Climate change , Obama says , is the threat ."
@@ -75,7 +77,7 @@ PARENTHETICAL: list[Row] = [
 
 def test_parenthetical_cue_reports_its_host_clause_in_two_parts() -> None:
     doc = parse(PARENTHETICAL)
-    assert [p.text for p in verb_content(doc[4], DocIndex(doc, []))] == ["Climate change", "is the threat"]
+    assert [p.text for p in verb_content(doc[4], DocIndex(doc, []), LEX)] == ["Climate change", "is the threat"]
 
 
 # "The plan will fail , experts say ."
@@ -89,7 +91,7 @@ PREPOSED: list[Row] = [
 
 def test_clause_before_a_sentence_final_cue_is_its_content() -> None:
     doc = parse(PREPOSED)
-    assert [p.text for p in verb_content(doc[6], DocIndex(doc, []))] == ["The plan will fail"]
+    assert [p.text for p in verb_content(doc[6], DocIndex(doc, []), LEX)] == ["The plan will fail"]
 
 
 # "a report by CNN citing sources"
@@ -102,7 +104,7 @@ CITING: list[Row] = [
 
 def test_source_hops_read_off_the_words_whatever_the_attachment() -> None:
     doc = parse(CITING)
-    source, hops = source_hops(doc[1])
+    source, hops = source_hops(doc[1], LEX)
     assert source.text == "a report by CNN"
     assert [(r, s.text) for r, s in hops] == [("citing", "sources")]
 
