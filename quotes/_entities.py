@@ -25,14 +25,16 @@ def _ascii_lower(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-def _fold(word: str, rules: TransliterationData) -> str:
-    key = regex.sub(r"[^a-z]", "", _ascii_lower(word))
+def _fold(plain: str, rules: TransliterationData) -> str:
+    """Fold the plain letters of an East Slavic surname: Zelenskyy, Zelenskiy, Zelensky → one key."""
+    key = plain
     for old, new in rules.endings:
         if key.endswith(old) and len(key) > len(old) + 2:
             key = key[: -len(old)] + new
             break
-    for old, new in rules.substitutions:
-        key = key.replace(old, new)
+    for _ in range(rules.substitution_passes):  # a second pass folds what the first one exposed (iye → ie → e)
+        for old, new in rules.substitutions:
+            key = key.replace(old, new)
     if rules.collapse_doubles:
         key = regex.sub(r"(.)\1+", r"\1", key)
     return key
@@ -45,61 +47,147 @@ def slug(text: str) -> str:
 
 @dataclass(frozen=True)
 class PersonName:
-    """A person's name split for matching: given names and surname (titles removed) with their keys."""
+    """A person's name as written (titles stripped) with what identity rests on: keys, gender, suffix."""
 
+    full: str
     given: tuple[str, ...]
     surname: str
-    given_key: str | None
+    suffix: str | None
+    gender: str | None
+    slavic: bool
+    letters: str  # the whole name's plain letters: 'Kim Jong-un' and 'Kim Jong Un' are one name
+    surname_plain: str
     surname_key: str
+    given_forms: frozenset[str]  # the first given name's class or full forms; empty without a given name
+    given_folded: frozenset[str]
+    middle: tuple[str, ...]  # initials of the middle names: George H. W. Bush is not George W. Bush
 
-    @property
-    def full(self) -> str:
-        """The name as written, given names first."""
-        return " ".join((*self.given, self.surname))
-
-    def compatible(self, other: PersonName) -> bool:
-        """Same surname by rule, and the same first name where both have one."""
-        if self.surname_key != other.surname_key:
+    def compatible(self, other: PersonName, strict: bool = False) -> bool:
+        """Could both be one person? ``strict``: a titled bare surname needs a known, equal gender."""
+        if self.suffix != other.suffix or (self.gender and other.gender and self.gender != other.gender):
             return False
-        return self.given_key is None or other.given_key is None or self.given_key == other.given_key
+        if self.letters == other.letters:
+            return True
+        slavic = self.slavic or other.slavic
+        if self.surname_plain != other.surname_plain and not (slavic and self.surname_key == other.surname_key):
+            return False
+        bare, named = (self, other) if not self.given_forms else (other, self)
+        if strict and not bare.given_forms and bare.gender and named.given_forms and not named.gender:
+            return False  # 'Mrs. Obama' and a Barack Obama of unknown gender: do not guess across documents
+        if not self.given_forms or not other.given_forms:
+            return True
+        if not (self.given_forms & other.given_forms or (slavic and self.given_folded & other.given_folded)):
+            return False
+        return not (self.middle and other.middle and self.middle != other.middle)
 
 
 class Names:
-    """Parses person names and folds romanisations to keys, by one lexicon's rules."""
+    """Parses person names and decides identity by one lexicon's rules (titles, given names, romanisation)."""
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self._letters = str.maketrans(dict(lex.transliteration.letters))
         self._keys: dict[str, str] = {}
 
+    def plain(self, text: str) -> str:
+        """Lower-case ASCII letters only: 'Wałęsa' → 'walesa', 'Jong-un' → 'jongun'."""
+        return regex.sub(r"[^a-z]", "", _ascii_lower(text.translate(self._letters)))
+
     def key(self, word: str) -> str:
-        """Fold a transliterated name to one key: Zelensky, Zelenskyy, Zelenskiy → 'zelenski'."""
+        """The folded key of a name word (cached, bounded: an archive run meets millions of names)."""
         key = self._keys.get(word)
         if key is None:
-            if len(self._keys) >= _KEY_CACHE:  # bounded: an archive run meets millions of distinct names
+            if len(self._keys) >= _KEY_CACHE:
                 self._keys.clear()
-            key = self._keys[word] = _fold(word, self.lex.transliteration)
+            key = self._keys[word] = _fold(self.plain(word), self.lex.transliteration)
         return key
 
-    def person(self, given: tuple[str, ...], surname: str) -> PersonName:
-        """A name from its parts, keys computed."""
-        return PersonName(given, surname, self.key(given[0]) if given else None, self.key(surname))
+    def _given_forms(self, given: str) -> frozenset[str]:
+        low = self.plain(given)
+        classes = self.lex.given_name_class
+        full = self.lex.diminutives.get(low, ())
+        return frozenset({classes[low][0] if low in classes else low, *(classes.get(f, (f,))[0] for f in full)})
+
+    def given_gender(self, given: str) -> str | None:
+        """'m' or 'f' from the given-name classes, the name lists or a short form's full names; else None."""
+        low = self.plain(given)
+        genders = {self._gender_of(n) for n in self.lex.diminutives.get(low, ())} or {self._gender_of(low)}
+        return genders.pop() if len(genders) == 1 else None
+
+    def known_given(self, given: str) -> bool:
+        """True for a given name the lexicon knows (lists, classes, short forms), whatever its gender."""
+        low = self.plain(given)
+        lex = self.lex
+        return low in lex.given_name_class or low in lex.diminutives or low in lex.female_names \
+            or low in lex.male_names
+
+    def _gender_of(self, low: str) -> str | None:
+        if low in self.lex.given_name_class:
+            return self.lex.given_name_class[low][1]
+        female, male = low in self.lex.female_names, low in self.lex.male_names
+        return "f" if female and not male else "m" if male and not female else None
+
+    def _slavic(self, surname: str, given: tuple[str, ...]) -> bool:
+        plain = self.plain(surname)
+        return plain.endswith(self.lex.transliteration.slavic_surname_endings) or (
+            bool(given) and self.plain(given[0]) in self.lex.given_name_class)
+
+    def _title_gender(self, word: str) -> str | None:
+        titles = self.lex.people.gendered_titles
+        return "f" if word in titles.female else "m" if word in titles.male else None
+
+    def _leading_titles(self, words: list[str]) -> tuple[int, str | None]:
+        """How many leading words are a title phrase (up to its last title or role word), and its gender.
+
+        'Justice Department spokesman Peter Carr' → 3; the last word is always the name's, so 'Betty White' and
+        'Bill Press' keep theirs.
+        """
+        people = self.lex.people
+        last = -1
+        for i, word in enumerate(words[:-1]):
+            low = word.lower().strip(".,")
+            title = low in people.honorifics or low in people.nationalities or low in people.person_roles \
+                or low in self.lex.outlets  # 'Reuters Putin': a credit run into the name
+            if title or _POSSESSIVE.search(word) or (not word[:1].isupper() and last == i - 1):
+                last = i  # lower-case words count only inside the leading phrase ('press' of 'White House press')
+        titles = [w.lower().strip(".,") for w in words[: last + 1]]
+        gender = next((g for g in map(self._title_gender, titles) if g), None)
+        return last + 1, gender
 
     def parse(self, text: str) -> PersonName | None:
-        """'President Donald Trump’s' → given ('Donald',), surname 'Trump'."""
-        people = self.lex.people
-        words = [_POSSESSIVE.sub("", w.strip(".,")) for w in text.split()]
-        words = [w for w in words if w and w[0].isupper() and w.lower() not in people.nationalities
-                 and w.lower().strip(".") not in people.honorifics]
-        if not words:
+        """'President Donald J. Trump’s' → 'Donald J. Trump'; titles only as a leading phrase ('Betty White')."""
+        words = [w.strip(",;:") for w in text.split()]
+        if words:
+            words[-1] = _POSSESSIVE.sub("", words[-1])
+        words = [w for w in words if w]
+        lead, gender = self._leading_titles(words)
+        words_before, words = words, words[lead:]
+        full = " ".join(words)
+        suffix = None
+        if len(words) > 1 and words[-1].lower().strip(".") in self.lex.people.name_suffixes.words:
+            suffix = words.pop().lower().strip(".")
+        named = [w for w in words if w[:1].isupper()]
+        if not named:
             return None
-        return self.person(tuple(words[:-1]), words[-1])
+        given, surname = tuple(w.strip(".") for w in named[:-1]), named[-1].strip(".")
+        if given:
+            gender = gender or self.given_gender(given[0])
+        elif gender:
+            full = f"{words_before[lead - 1]} {full}"  # 'Mrs. Trump': the title is all that tells her apart
+        return PersonName(
+            full=full, given=given, surname=surname, suffix=suffix,
+            gender=gender, slavic=self._slavic(surname, given), letters=self.plain(" ".join(named)),
+            surname_plain=self.plain(surname), surname_key=self.key(surname),
+            given_forms=self._given_forms(given[0]) if given else frozenset(),
+            given_folded=frozenset(self.key(g) for g in self._given_forms(given[0])) if given else frozenset(),
+            middle=tuple(self.plain(g)[:1] for g in given[1:]),
+        )
 
 
 @dataclass
 class _Entity:
     entity_id: str
     name: PersonName
-    mentions: int = 0
 
 
 @dataclass
@@ -109,33 +197,36 @@ class EntityRegistry:
     aliases: dict[str, Any] = field(default_factory=dict)
     names: Names = field(default_factory=lambda: Names(default_lexicon()))
     _by_surname: dict[str, list[_Entity]] = field(default_factory=dict)
+    _seen: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.aliases = alias_index(self.aliases)
 
-    def knows(self, name: PersonName) -> bool:
-        """True when a person compatible with ``name`` was seen earlier in the run."""
-        return any(e.name.compatible(name) for e in self._by_surname.get(name.surname_key, []))
+    def resolve(self, name: PersonName) -> tuple[str, str | None]:
+        """Canonical name and entity id for a (doc-canonical) person name; no id when the name is ambiguous.
 
-    def resolve(self, name: PersonName) -> tuple[str, str]:
-        """Canonical name and entity id for a (doc-canonical) person name."""
+        A name gets its answer when the run first meets it and keeps it, so the answer depends only on the
+        order in which distinct names first appear (what ``quotes.spark`` reproduces).
+        """
+        if name.full not in self._seen:
+            self._seen[name.full] = self._resolve(name)
+        return self._seen[name.full]
+
+    def _resolve(self, name: PersonName) -> tuple[str, str | None]:
         alias = self.aliases.get(name.full.lower()) or self.aliases.get(name.surname.lower())
         if alias is not None:
-            parsed = self.names.parse(alias)
-            if parsed is not None:
-                name = parsed
+            name = self.names.parse(alias) or name
         pool = self._by_surname.setdefault(name.surname_key, [])
-        matches = [e for e in pool if e.name.compatible(name)]
-        if name.given_key is None and matches:
-            entity = max(matches, key=lambda e: e.mentions)
-        elif matches:
-            entity = next((e for e in matches if e.name.given_key == name.given_key), matches[0])
-            if len(name.full) > len(entity.name.full) and entity.name.given_key is None:
-                entity.name = name
-        else:
+        matches = [e for e in pool if e.name.compatible(name, strict=True)]
+        if not name.given_forms and len({e.entity_id for e in matches}) > 1:
+            return name.full, None  # 'Clinton' in a run with Bill and Hillary: do not guess
+        same_given = [e for e in matches if e.name.given_forms and e.name.given_forms & name.given_forms]
+        entity = (same_given or matches or [None])[0]
+        if entity is None:
             entity = _Entity(slug(name.full), name)
             pool.append(entity)
-        entity.mentions += 1
+        elif not entity.name.given_forms and name.given_forms:
+            entity.name = name  # 'Peskov' first, 'Dmitry Peskov' later: the fuller name from now on
         return entity.name.full, entity.entity_id
 
 

@@ -26,7 +26,7 @@ from quotes._errors import LexiconError
 __all__ = ["FILES", "Lexicon", "default_lexicon", "load_lexicon", "merge_overrides", "read_pattern_data"]
 
 #: The data files of ``patterns/`` the lexicon is built from (file stem → file name).
-FILES = ("cues", "people", "media", "names", "transliteration", "furniture", "settings")
+FILES = ("cues", "people", "media", "names", "given_names", "transliteration", "furniture", "settings")
 
 
 class _Strict(BaseModel):
@@ -127,6 +127,7 @@ class _Pronouns(_Strict):
     male: frozenset[str]
     female: frozenset[str]
     plural: frozenset[str]
+    neuter: frozenset[str]
 
 
 class _Gendered(_Strict):
@@ -151,6 +152,8 @@ class PeopleData(_Strict):
     indefinite_determiners: _Words
     leader_roles: _Words
     generic_roles: _Words
+    name_suffixes: _Words
+    role_modifiers: _Words
 
 
 class MediaData(_Strict):
@@ -173,11 +176,26 @@ class NameData(_Strict):
 
 
 class TransliterationData(_Strict):
-    """``transliteration.json``: the folding rules of Ukrainian and Russian romanisations."""
+    """``transliteration.json``: the folding rules of East Slavic romanisations and when they apply."""
 
+    letters: dict[str, str]
     endings: tuple[tuple[str, str], ...]
     substitutions: tuple[tuple[str, str], ...]
+    substitution_passes: int = Field(ge=1)
     collapse_doubles: bool
+    slavic_surname_endings: tuple[str, ...]
+
+
+class _Diminutives(_Strict):
+    forms: dict[str, tuple[str, ...]]
+
+
+class GivenNameData(_Strict):
+    """``given_names.json``: classes of one given name across romanisations, by gender; English short forms."""
+
+    male: tuple[tuple[str, ...], ...]
+    female: tuple[tuple[str, ...], ...]
+    diminutives: _Diminutives
 
 
 class _Patterns(_Strict):
@@ -271,7 +289,8 @@ class SettingsData(_Strict):
 
 _MODELS: dict[str, type[BaseModel]] = {
     "cues": CueData, "people": PeopleData, "media": MediaData, "names": NameData,
-    "transliteration": TransliterationData, "furniture": FurnitureData, "settings": SettingsData,
+    "given_names": GivenNameData, "transliteration": TransliterationData, "furniture": FurnitureData,
+    "settings": SettingsData,
 }
 
 
@@ -312,6 +331,9 @@ class Lexicon:
     # names.json
     female_names: frozenset[str]
     male_names: frozenset[str]
+    # given_names.json: spelling → (class, gender) and short form → full names
+    given_name_class: Mapping[str, tuple[str, str]]
+    diminutives: Mapping[str, tuple[str, ...]]
     # transliteration.json, settings.json, furniture.json
     transliteration: TransliterationData
     confidence: Confidence
@@ -388,6 +410,18 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
     }
 
 
+def _given_classes(given: GivenNameData) -> dict[str, tuple[str, str]]:
+    """Every spelling of a given name → (its class's first spelling, 'm' or 'f'); a spelling in two classes fails."""
+    out: dict[str, tuple[str, str]] = {}
+    for gender, classes in (("m", given.male), ("f", given.female)):
+        for cls in classes:
+            for spelling in cls:
+                if spelling in out:
+                    raise LexiconError("Q007", where="given_names.json", reason=f"{spelling!r} is in two classes")
+                out[spelling] = (cls[0], gender)
+    return out
+
+
 def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
     """Build and check a lexicon from raw file data (as :func:`read_pattern_data` returns it)."""
     from quotes._furniture import build_rules  # the furniture rules compile their own regexes
@@ -402,10 +436,12 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
     except regex.error as exc:
         raise LexiconError("Q007", where="furniture.json", reason=f"bad pattern: {exc}") from exc
     media, names, settings = checked["media"], checked["names"], checked["settings"]
+    given = checked["given_names"]
     return Lexicon(
         data=data, **_cue_fields(checked["cues"]), people=checked["people"],
         outlets=media.outlets, platforms=media.platforms, channel_nouns=media.channel_nouns,
-        female_names=names.female, male_names=names.male, transliteration=checked["transliteration"],
+        female_names=names.female, male_names=names.male, given_name_class=_given_classes(given),
+        diminutives=dict(given.diminutives.forms), transliteration=checked["transliteration"],
         confidence=settings.confidence, windows=settings.windows, furniture=furniture,
     )
 

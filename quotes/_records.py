@@ -32,16 +32,12 @@ def shift_offsets(records: list[dict[str, Any]], delta: int) -> list[dict[str, A
 
 
 def _canonical(speaker: dict[str, Any] | None, registry: EntityRegistry) -> dict[str, Any] | None:
-    """Run-wide name and id for a person; a lone proper name the run already knows as a person becomes one."""
-    if speaker is None or not speaker.get("name"):
-        return speaker
+    """Run-wide name and id for a person; other kinds keep what the document said (order never changes a kind)."""
+    if speaker is None or speaker["kind"] != "person" or not speaker.get("name") or not speaker.get("entity_id"):
+        return speaker  # organizations, groups, unnamed sources, and bare surnames the article left ambiguous
     name = registry.names.parse(speaker["name"])
     if name is None:
         return speaker
-    if speaker["kind"] != "person":
-        if speaker["kind"] not in ("organization", "unknown") or name.given or not registry.knows(name):
-            return speaker
-        speaker = {**speaker, "kind": "person"}
     canonical, entity = registry.resolve(name)
     return {**speaker, "name": canonical, "entity_id": entity}
 

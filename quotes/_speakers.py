@@ -1,10 +1,17 @@
 """Speaker resolution: pronouns, descriptions and names to one entity per person (rules, no coref model).
 
+Two parts: a :class:`MentionIndex` of one Doc (the people it names, clustered by
+compatible names, and every earlier mention a pronoun or description could point
+back to) and the resolution steps, one function each: classify a mention, resolve
+a pronoun, match a description, find a document's author.
+
 A careful reader's cues, in order: the question–answer pattern (Asked whether
 Trump …, he replied), the speaker of the previous attribution, the subject of a
 recent clause, gender (given-name lists, honorifics, role nouns) and recency.
-Descriptions (the Ukrainian leader) match people by role and nationality;
-'the official' goes back to 'a senior defense official'.
+Descriptions (the Ukrainian leader) match people by role, role modifiers and
+nationality; 'the official' goes back to 'a senior defense official'. A name
+counts as a person on evidence (given names, titles, East Slavic surname
+endings, the NER label when nothing contradicts it), not on the label alone.
 """
 
 from __future__ import annotations
@@ -18,16 +25,18 @@ from spacy.tokens import Doc, Span, Token
 from quotes._draft import Draft
 from quotes._entities import Names, PersonName, slug
 from quotes._lexicon import Lexicon
-from quotes._syntax import DocIndex
+from quotes._syntax import DocIndex, noun_phrase, relative_antecedent
 
-__all__ = ["Resolution", "headline", "resolve_speakers"]
+__all__ = ["MentionIndex", "Resolution", "entity_id", "headline", "resolve_speakers"]
 
 _CLOSERS = frozenset(".!?\"”’'…:)")
+_PLACE_OR_GROUP = frozenset({"GPE", "NORP", "LOC", "FAC"})
+_NAMED_SOURCE = frozenset({"ORG", "GPE", "NORP", "FAC"})
 
 
 @dataclass
 class Resolution:
-    """What a speaker mention resolves to."""
+    """What a speaker mention resolves to; ``named`` organizations get an id, descriptions do not."""
 
     kind: str
     name: str | None = None
@@ -35,6 +44,9 @@ class Resolution:
     gender: str | None = None
     titles: frozenset[str] = frozenset()
     head: str = ""
+    named: bool = True
+    ambiguous: bool = False
+    mentions: int = 0
 
 
 @dataclass
@@ -46,6 +58,15 @@ class _Candidate:
     resolution: Resolution
 
 
+def _gender(name: PersonName | None, titles: frozenset[str], lex: Lexicon) -> str | None:
+    people = lex.people
+    if titles & people.gendered_titles.female or titles & people.female_roles:
+        return "f"
+    if titles & people.gendered_titles.male or titles & people.male_roles:
+        return "m"
+    return name.gender if name is not None else None
+
+
 @dataclass
 class _People:
     """The doc's persons: clusters of compatible names with their titles and gender."""
@@ -53,33 +74,28 @@ class _People:
     clusters: list[Resolution] = field(default_factory=list)
 
     def add(self, name: PersonName, titles: frozenset[str], gender: str | None) -> Resolution:
-        matches = [c for c in self.clusters if c.person is not None and c.person.compatible(name)]
+        """The cluster ``name`` belongs to (a new one if none); an unresolvable bare surname stays apart."""
+        matches = [c for c in self.clusters if c.person is not None and c.person.compatible(name)
+                   and not (gender and c.gender and gender != c.gender)]
+        if name.given_forms:
+            matches = [c for c in matches if c.person.given_forms] or matches
+        elif len(matches) > 1:
+            matches = [c for c in matches if titles & c.titles] or matches
+        if len(matches) > 1 and not name.given_forms:
+            matches.sort(key=lambda c: -c.mentions)
+            if matches[0].mentions < 2 * matches[1].mentions:  # no one the article clearly writes about
+                return Resolution("person", name.full, name, gender, titles, ambiguous=True)
         if not matches:
-            res = Resolution("person", name.full, name, gender, titles)
+            res = Resolution("person", name.full, name, gender, titles, mentions=1)
             self.clusters.append(res)
             return res
-        res = matches[0] if name.given_key else max(matches, key=lambda c: len(c.titles) + len(c.person.given))
+        res = matches[0]
+        res.mentions += 1
         if len(name.full.split()) > len(res.person.full.split()):
             res.person, res.name = name, name.full
         res.titles = res.titles | titles
         res.gender = res.gender or gender
         return res
-
-
-def _gender(name: PersonName | None, titles: frozenset[str], lex: Lexicon) -> str | None:
-    people = lex.people
-    if titles & people.gendered_titles.female or titles & people.female_roles:
-        return "f"
-    if titles & people.gendered_titles.male or titles & people.male_roles:
-        return "m"
-    if name is None or not name.given:
-        return None
-    given = name.given[0].lower()
-    if given in lex.female_names and given not in lex.male_names:
-        return "f"
-    if given in lex.male_names and given not in lex.female_names:
-        return "m"
-    return None
 
 
 def _titles_before(ent: Span, lex: Lexicon) -> frozenset[str]:
@@ -89,7 +105,8 @@ def _titles_before(ent: Span, lex: Lexicon) -> frozenset[str]:
     i = ent.start - 1
     while i >= 0 and ent.start - i <= 4:
         low = ent.doc[i].lower_
-        if low in people.honorifics or low in people.nationalities or low in people.person_roles or (
+        if low in people.honorifics or low in people.nationalities or low in people.person_roles \
+                or low in people.role_modifiers.words or (
             ent.doc[i].ent_type_ in ("GPE", "NORP", "ORG") and ent.doc[i].pos_ == "PROPN"
         ):
             words.append(low)
@@ -104,11 +121,21 @@ def _titles_before(ent: Span, lex: Lexicon) -> frozenset[str]:
     return frozenset(words)
 
 
-def _without_determiner(mention: Span, lex: Lexicon) -> str:
-    """'the Kremlin' → 'Kremlin', sliced from the text so "India's" keeps its apostrophe."""
-    if len(mention) > 1 and mention[0].dep_ == "det" and mention[0].lower_ in lex.function_words.determiners:
-        return mention[1:].text
-    return mention.text
+def _titles_within(span: Span, lex: Lexicon) -> frozenset[str]:
+    people = lex.people
+    return frozenset(t.lower_.strip(".") for t in span if t.lower_.strip(".") in people.honorifics
+                     or t.lower_ in people.person_roles or t.lower_ in people.nationalities)
+
+
+def _name_span(tok: Token, mention: Span) -> Span:
+    """The proper name around ``tok`` inside the mention: NER often tags only 'Tymoshenko' of 'Kyrylo Tymoshenko'."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    while end < mention.end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return doc[start:end]
 
 
 def headline(sent: Span, text: str, lex: Lexicon) -> bool:
@@ -124,13 +151,6 @@ def headline(sent: Span, text: str, lex: Lexicon) -> bool:
         return True
     words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
-
-
-def _known_given_names(name: PersonName, names: Names) -> PersonName:
-    """In a headline keep only given names found in the name lists ('Rejects Zelensky' → 'Zelensky')."""
-    lex = names.lex
-    given = tuple(g for g in name.given if g.lower() in lex.male_names or g.lower() in lex.female_names)
-    return names.person(given, name.surname)
 
 
 def _nationality(words: frozenset[str] | Sequence[str], lex: Lexicon) -> str | None:
@@ -153,238 +173,307 @@ def _roles(words: frozenset[str] | Sequence[str], lex: Lexicon) -> set[str]:
     return found
 
 
-class _Resolver:
-    """Resolves draft speakers of one Doc in document order."""
+class MentionIndex:
+    """One Doc's people and the mentions resolved so far, in document order, for looking back."""
 
     def __init__(self, doc: Doc, qx: DocIndex, names: Names) -> None:
-        self.doc = doc
-        self.qx = qx
-        self.names = names
-        self.lex = lex = names.lex
-        self.windows = lex.windows
+        self.doc, self.qx, self.names = doc, qx, names
+        self.lex = names.lex
         self.people = _People()
         self.candidates: list[_Candidate] = []
         self.anonymous: list[tuple[int, str, Resolution]] = []
         self._headlines: dict[int, bool] = {}
         for ent in qx.ents:
             if ent.label_ == "PERSON" and not qx.inside(ent.root):
-                res = self._person(ent)
+                res = self.person(ent)
                 if res is not None:
-                    self.candidates.append(_Candidate(ent.start_char, self._sent(ent.root),
+                    self.candidates.append(_Candidate(ent.start_char, self.sent(ent.root),
                                                       ent.root.dep_ in ("nsubj", "nsubjpass"), False, res))
 
-    def _sent(self, tok: Token) -> int:
+    def sent(self, tok: Token) -> int:
+        """Number of the sentence that holds ``tok``."""
         return self.qx.sentence_number(tok)
 
-    def _before(self, char: int, reach: int) -> Iterator[_Candidate]:
+    def before(self, char: int, reach: int) -> Iterator[_Candidate]:
         """Up to ``reach`` candidates mentioned before ``char``, nearest first."""
         end = bisect_left(self.candidates, char, key=lambda c: c.start)
         for i in range(end - 1, max(-1, end - 1 - reach), -1):
             yield self.candidates[i]
 
-    def _in_headline(self, tok: Token) -> bool:
-        number = self._sent(tok)
+    def add_speaker(self, mention: Span, res: Resolution) -> None:
+        """Record a resolved speaker mention so later pronouns and descriptions can point back to it."""
+        insort(self.candidates, _Candidate(mention.start_char, self.sent(mention.root), True, True, res),
+               key=lambda c: c.start)
+        if res.kind == "anonymous":
+            self.anonymous.append((mention.start_char, res.head, res))
+
+    def in_headline(self, tok: Token) -> bool:
+        """True when ``tok`` stands in a headline (whose title-case words are not names)."""
+        number = self.sent(tok)
         if number not in self._headlines:
             self._headlines[number] = headline(self.qx.sents[number], self.qx.text, self.lex)
         return self._headlines[number]
 
-    def _person(self, ent: Span) -> Resolution | None:
+    def person(self, ent: Span) -> Resolution | None:
+        """The person cluster of a name entity (titles before it give gender and role)."""
         name = self.names.parse(ent.text)
         if name is None:
             return None
-        if self._in_headline(ent.root):
-            name = _known_given_names(name, self.names)
-        titles = _titles_before(ent, self.lex)
-        return self.people.add(name, titles, _gender(name, titles, self.lex))
+        if self.in_headline(ent.root):
+            known = " ".join(g for g in name.given if self.names.known_given(g)) + " " + name.surname
+            name = self.names.parse(known.strip()) or name  # 'Rejects Zelensky' in a headline → 'Zelensky'
+        titles = _titles_before(ent, self.lex) | _titles_within(ent, self.lex)
+        return self.people.add(name, titles, _gender(name, titles, self.lex) or self._clause_gender(ent.root))
 
-    def resolve(self, draft: Draft) -> Resolution | None:
-        mention = draft.speaker
-        if mention is None or not len(mention):
+    def _clause_gender(self, tok: Token) -> str | None:
+        """'Trump told his aides': a possessive pronoun in the clause the name is subject of gives its gender."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        res = self._classify(mention)
-        cand = _Candidate(mention.start_char, self._sent(mention.root), True, True, res)
-        insort(self.candidates, cand, key=lambda c: c.start)
-        if res.kind == "anonymous":
-            self.anonymous.append((mention.start_char, res.head, res))
-        return res
+        pronouns = self.lex.people.pronouns
+        for t in tok.head.subtree:
+            if t.dep_ == "poss" and not self.qx.inside(t) and t.i > tok.i:
+                return "m" if t.lower_ in pronouns.male else "f" if t.lower_ in pronouns.female else None
+        return None
 
-    def _classify(self, mention: Span) -> Resolution:
-        root = mention.root
-        low = root.lower_
-        if len(mention) == 1 and root.pos_ == "PRON":
-            return self._pronoun(root)
-        person = self._named_person(mention)
-        if person is not None:
-            return person
-        words = [t.lower_ for t in mention]
-        det = {t.lower_ for t in mention if t.dep_ in ("det", "nummod", "quantmod")}
-        lemma = root.lemma_.lower()
-        people = self.lex.people
-        indefinite = det & people.indefinite_determiners.words or (
-            "the" not in det and root.pos_ == "NOUN" and low not in people.group_heads
-        )
-        if indefinite and (lemma in people.anonymous_heads or low in people.anonymous_heads):
-            return Resolution("anonymous", mention.text, head=lemma)
-        if "the" in det and lemma in people.document_heads:
-            author = self._document_author(mention, lemma)
-            if author is not None:
-                return author
-        if "the" in det and (lemma in people.person_roles or low in people.person_roles):
-            found = self._description(mention, words) or self._earlier_anonymous(mention, lemma)
-            if found is not None:
-                return found
-        return self._unnamed(mention, root, lemma)
-
-    def _known_person(self, mention: Span) -> Resolution | None:
-        """A proper name that matches a person already seen (NER sometimes tags 'Zelenskyy' as ORG)."""
-        if not mention.root.text[:1].isupper():
-            return None
-        parsed = self.names.parse(mention.text)
+    def named_person(self, text: str) -> Resolution | None:
+        """A proper name that matches a person already in the Doc (NER sometimes tags 'Zelenskyy' as ORG)."""
+        parsed = self.names.parse(text)
         if parsed is None or not any(c.person is not None and c.person.compatible(parsed)
                                      for c in self.people.clusters):
             return None
-        return self.people.add(parsed, frozenset(), None)
+        return self.people.add(parsed, frozenset(), parsed.gender)
 
-    def _unnamed(self, mention: Span, root: Token, lemma: str) -> Resolution:
-        people = self.lex.people
-        known = self._known_person(mention)
+
+# --- resolution steps -------------------------------------------------------------------------------------------
+
+def _person_evidence(mention: Span, names: Names) -> bool:
+    """A proper-name mention reads as a person: a known given name first, or an East Slavic surname."""
+    words = [t for t in mention if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    if not words or any(t.lower_ in names.lex.people.organization_heads for t in mention):
+        return False
+    if len(words) >= 2 and names.given_gender(words[0].text) is not None:
+        return True
+    parsed = names.parse(mention.text)
+    return parsed is not None and parsed.slavic and words[-1].ent_type_ not in _PLACE_OR_GROUP
+
+
+def _organization_name(mention: Span, root: Token, lex: Lexicon) -> tuple[str, bool]:
+    """How an organization source is named, and whether it is a name: 'a March Bloomberg article' → Bloomberg."""
+    outlet = next((t for t in mention if t.pos_ == "PROPN" and t.ent_type_ == "ORG" and t.i != root.i), None)
+    if root.pos_ != "PROPN" and outlet is not None and root.lemma_.lower() in lex.people.document_heads:
+        ent = outlet.doc[outlet.i : outlet.i + 1] if outlet.ent_iob_ != "I" else mention
+        return ent.text, True
+    text = mention.text
+    if len(mention) > 1 and mention[0].dep_ == "det" and mention[0].lower_ in lex.function_words.determiners:
+        text = mention[1:].text  # 'the Kremlin' → 'Kremlin', sliced so "India's" keeps its apostrophe
+    named = root.pos_ == "PROPN" or root.ent_type_ in _NAMED_SOURCE or text.lower() in lex.outlets
+    return text, named
+
+
+def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
+    """Organizations, groups and unnamed sources; proper names with person evidence are people."""
+    root, lex = mention.root, index.lex
+    people, lemma = lex.people, mention.root.lemma_.lower()
+    org_head = lemma in people.organization_heads or lemma in people.document_heads
+    proper = root.pos_ == "PROPN" or (root.ent_type_ != "" and root.text[:1].isupper())  # 'Zelenskyy' as NOUN/ORG
+    if proper and not org_head:
+        known = index.named_person(mention.text)
         if known is not None:
             return known
-        name = _without_determiner(mention, self.lex)
-        if any(c.dep_ == "conj" for c in root.children) and root.pos_ == "PROPN":
-            return Resolution("group", mention.text, head=lemma)
-        if root.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in people.organization_heads \
-                or lemma in people.document_heads or mention.text.lower().removeprefix("the ") in self.lex.outlets:
-            return Resolution("organization", name, head=lemma)
-        if (lemma in people.anonymous_heads and root.tag_ in ("NNS", "NNPS")) or root.lower_ in people.group_heads:
-            return Resolution("group", mention.text, head=lemma)
-        if lemma in people.anonymous_heads:
-            return Resolution("anonymous", mention.text, head=lemma)
-        if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON"):
-            parsed = self.names.parse(mention.text)
-            if parsed is not None:
-                return self.people.add(parsed, frozenset(), _gender(parsed, frozenset(), self.lex))
-        return Resolution("unknown", None, head=lemma)
+    if proper and not org_head and _person_evidence(mention, index.names):
+        parsed = index.names.parse(mention.text)
+        if parsed is not None:
+            return index.people.add(parsed, frozenset(), parsed.gender)
+    if root.ent_type_ in _NAMED_SOURCE or org_head or mention.text.lower().removeprefix("the ") in lex.outlets:
+        name, named = _organization_name(mention, root, lex)
+        return Resolution("organization", name, head=lemma, named=named)
+    if (root.tag_ in ("NNS", "NNPS") and root.pos_ == "NOUN") or root.lower_ in people.group_heads:
+        return Resolution("group", mention.text, head=lemma, named=False)  # analysts, regulators, strategists
+    if lemma in people.anonymous_heads:
+        return Resolution("anonymous", mention.text, head=lemma, named=False)
+    if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"):
+        parsed = index.names.parse(mention.text)
+        if parsed is not None:
+            return index.people.add(parsed, frozenset(), parsed.gender)
+    return Resolution("unknown", None, head=lemma, named=False)
 
-    def _named_person(self, mention: Span) -> Resolution | None:
-        """A mention whose head (or the head's appositive) is a PERSON entity."""
-        root = mention.root
-        heads = [root, *(c for c in root.children if c.dep_ == "appos")]
-        last = mention[-1]
-        if last.ent_type_ == "PERSON" and any(t.text == "," for t in mention[:-1]):
-            heads.append(last)  # "Ukraine's ambassador to the United States, Olga Stefanishina"
-        for tok in heads:
-            if tok.ent_type_ == "PERSON":
-                ent = self.qx.entity(tok)
-                if ent is not None:
-                    return self._person(ent)
+
+def _named_in_mention(mention: Span, index: MentionIndex) -> Resolution | None:
+    """A mention whose head (or the head's appositive) is a PERSON entity."""
+    root = mention.root
+    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    last = mention[-1]
+    if last.ent_type_ == "PERSON" and any(t.text == "," for t in mention[:-1]):
+        heads.append(last)  # "Ukraine's ambassador to the United States, Olga Stefanishina"
+    for tok in heads:
+        if tok.ent_type_ == "PERSON":
+            ent = index.qx.entity(tok)
+            if ent is not None:
+                wider = _name_span(tok, mention)
+                return index.person(wider if wider.start < ent.start else ent)
+    return None
+
+
+def _modifiers(words: frozenset[str] | Sequence[str], lex: Lexicon) -> frozenset[str]:
+    return frozenset(w for w in words if w in lex.people.role_modifiers.words)
+
+
+def _description(mention: Span, words: list[str], index: MentionIndex) -> Resolution | None:
+    """'the Ukrainian leader' → the person whose titles share its whole role (deputy, shadow … included)."""
+    lex = index.lex
+    nationality = _nationality(words, lex)
+    roles = _roles(words, lex) - lex.people.generic_roles.words
+    if not roles:
         return None
+    modifiers = _modifiers(words, lex)
+    best = None
+    for cand in index.before(mention.start_char, lex.windows.description_reach):
+        res = cand.resolution
+        if res.kind != "person" or res.ambiguous or _modifiers(res.titles, lex) != modifiers:
+            continue
+        cand_nat = _nationality(res.titles, lex)
+        if roles & _roles(res.titles, lex) and (nationality is None or cand_nat == nationality):
+            return res
+        if best is None and nationality is not None and cand_nat == nationality and not res.titles - {
+            w for w in res.titles if _nationality([w], lex)
+        }:
+            best = res
+    return best
 
-    def _description(self, mention: Span, words: list[str]) -> Resolution | None:
-        """'the Ukrainian leader' → the person whose titles share its role and nationality."""
-        nationality = _nationality(words, self.lex)
-        roles = _roles(words, self.lex) - self.lex.people.generic_roles.words
-        if not roles:
+
+def _document_author(mention: Span, lemma: str, index: MentionIndex) -> Resolution | None:
+    """'The letter' → the author of the earlier 'a letter from Vladimir Putin'."""
+    lex = index.lex
+    for tok in reversed(index.doc[max(0, mention.start - lex.windows.author_reach) : mention.start]):
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep"
+                     and c.lower_ in lex.function_words.author_prepositions), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None:
             return None
-        best = None
-        for cand in self._before(mention.start_char, self.windows.description_reach):
-            res = cand.resolution
-            if res.kind != "person":
-                continue
-            cand_nat = _nationality(res.titles, self.lex)
-            if roles & _roles(res.titles, self.lex) and (nationality is None or cand_nat == nationality):
-                return res
-            if best is None and nationality is not None and cand_nat == nationality and not res.titles - {
-                w for w in res.titles if _nationality([w], self.lex)
-            }:
-                best = res
-        return best
+        ent = index.qx.entity(obj)
+        return index.person(ent) if ent is not None and ent.label_ == "PERSON" else None
+    return None
 
-    def _document_author(self, mention: Span, lemma: str) -> Resolution | None:
-        """'The letter' → the author of the earlier 'a letter from Vladimir Putin'."""
-        for tok in reversed(self.doc[max(0, mention.start - self.windows.author_reach) : mention.start]):
-            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
-                continue
-            prep = next((c for c in tok.children if c.dep_ == "prep"
-                         and c.lower_ in self.lex.function_words.author_prepositions), None)
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            if obj is None:
-                return None
-            ent = self.qx.entity(obj)
-            return self._person(ent) if ent is not None and ent.label_ == "PERSON" else None
-        return None
 
-    def _earlier_anonymous(self, mention: Span, lemma: str) -> Resolution | None:
-        """'the official' → the earlier 'a senior defense official'."""
-        for start, head, res in reversed(self.anonymous):
-            if start < mention.start_char and head == lemma:
-                return res
-        return None
+def _earlier_anonymous(mention: Span, lemma: str, index: MentionIndex) -> Resolution | None:
+    """'the official' → the earlier 'a senior defense official'."""
+    for start, head, res in reversed(index.anonymous):
+        if start < mention.start_char and head == lemma:
+            return res
+    return None
 
-    def _pronoun(self, tok: Token) -> Resolution:
-        low = tok.lower_
-        pronouns = self.lex.people.pronouns
-        gender = "m" if low in pronouns.male else "f" if low in pronouns.female else None
-        if low in pronouns.plural:
-            return self._plural(tok)
-        if gender is None:
-            return Resolution("unknown", None, head=low)
-        asked = self._asked_about(tok)
-        if asked is not None:
-            return asked
-        sent = self._sent(tok)
-        speaker_reach, subject_reach = self.windows.pronoun_speaker_sentences, self.windows.pronoun_subject_sentences
-        for window, test in ((speaker_reach, lambda c: c.speaker), (subject_reach, lambda c: c.subject),
-                             (subject_reach, lambda c: True)):
-            for cand in self._before(tok.idx, len(self.candidates)):
-                if sent - cand.sent > window:
-                    break
-                res = cand.resolution
-                if res.kind == "person" and test(cand) and res.gender in (None, gender):
-                    return res
-        return Resolution("unknown", None, head=low)
 
-    def _plural(self, tok: Token) -> Resolution:
-        """'They said …' right after a group or organization spoke: that group."""
-        sent = self._sent(tok)
-        for cand in self._before(tok.idx, len(self.candidates)):
-            if sent - cand.sent > self.windows.pronoun_speaker_sentences:
+def _asked_about(tok: Token, index: MentionIndex) -> Resolution | None:
+    """Asked whether Trump was considering …, he replied: the pronoun is the one asked about."""
+    for child in tok.head.children:
+        if child.dep_ == "advcl" and child.lower_ == "asked" and child.i < tok.i:
+            for sub in child.subtree:
+                if sub.dep_ == "nsubj" and sub.ent_type_ == "PERSON":
+                    ent = index.qx.entity(sub)
+                    if ent is not None:
+                        return index.person(ent)
+    return None
+
+
+def _plural(tok: Token, index: MentionIndex) -> Resolution:
+    """'They said …' / 'It said …' right after a group or organization spoke: that group or organization."""
+    sent = index.sent(tok)
+    for cand in index.before(tok.idx, len(index.candidates)):
+        if sent - cand.sent > index.lex.windows.pronoun_speaker_sentences:
+            break
+        if cand.speaker and cand.resolution.kind in ("group", "organization"):
+            return cand.resolution
+    return Resolution("unknown", None, head=tok.lower_, named=False)
+
+
+def _only_one(gender: str, index: MentionIndex) -> Resolution | None:
+    """The one person of that gender the article has named so far, if there is exactly one."""
+    people = [c for c in index.people.clusters if c.gender == gender and not c.ambiguous]
+    return people[0] if len(people) == 1 else None
+
+
+def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
+    """he/she: the last speaker, else the last subject, else the last person of that gender nearby."""
+    low, lex = tok.lower_, index.lex
+    pronouns = lex.people.pronouns
+    if low in pronouns.plural or low in pronouns.neuter:
+        return _plural(tok, index)
+    gender = "m" if low in pronouns.male else "f" if low in pronouns.female else None
+    if gender is None:
+        return Resolution("unknown", None, head=low, named=False)
+    asked = _asked_about(tok, index)
+    if asked is not None:
+        return asked
+    sent = index.sent(tok)
+    speaker_reach, subject_reach = lex.windows.pronoun_speaker_sentences, lex.windows.pronoun_subject_sentences
+    for window, test in ((speaker_reach, lambda c: c.speaker), (subject_reach, lambda c: c.subject),
+                         (subject_reach, lambda c: True)):
+        for cand in index.before(tok.idx, len(index.candidates)):
+            if sent - cand.sent > window:
                 break
-            if cand.speaker and cand.resolution.kind in ("group", "organization"):
-                return cand.resolution
-        return Resolution("unknown", None, head=tok.lower_)
+            res = cand.resolution
+            if res.kind == "person" and not res.ambiguous and test(cand) and res.gender in (None, gender):
+                return res
+    return _only_one(gender, index) or Resolution("unknown", None, head=low, named=False)
 
-    def _asked_about(self, tok: Token) -> Resolution | None:
-        """Asked whether Trump was considering …, he replied: the pronoun is the one asked about."""
-        verb = tok.head
-        for child in verb.children:
-            if child.dep_ == "advcl" and child.lower_ == "asked" and child.i < tok.i:
-                for sub in child.subtree:
-                    if sub.dep_ == "nsubj" and sub.ent_type_ == "PERSON":
-                        ent = self.qx.entity(sub)
-                        if ent is not None:
-                            return self._person(ent)
-        return None
+
+def classify(mention: Span, index: MentionIndex) -> Resolution:
+    """What one speaker mention is: a pronoun's referent, a person, a description's holder, or a typed source."""
+    root = mention.root
+    antecedent = relative_antecedent(root, index.lex) if len(mention) == 1 else None
+    if antecedent is not None:
+        return classify(noun_phrase(antecedent), index)
+    if len(mention) == 1 and root.pos_ == "PRON":
+        return _pronoun(root, index)
+    if any(c.dep_ == "conj" for c in root.children):
+        return Resolution("group", mention.text, head=root.lemma_.lower(), named=False)  # 'McConnell and Ryan'
+    person = _named_in_mention(mention, index)
+    if person is not None:
+        return person
+    people = index.lex.people
+    low, lemma = root.lower_, root.lemma_.lower()
+    words = [t.lower_ for t in mention]
+    det = {t.lower_ for t in mention if t.dep_ in ("det", "nummod", "quantmod")}
+    indefinite = det & people.indefinite_determiners.words or (
+        "the" not in det and root.pos_ == "NOUN" and low not in people.group_heads
+    )
+    if indefinite and (lemma in people.anonymous_heads or low in people.anonymous_heads):
+        return Resolution("anonymous", mention.text, head=lemma, named=False)
+    if "the" in det and lemma in people.document_heads:
+        author = _document_author(mention, lemma, index)
+        if author is not None:
+            return author
+    if "the" in det and (lemma in people.person_roles or low in people.person_roles):
+        found = _description(mention, words, index) or _earlier_anonymous(mention, lemma, index)
+        if found is not None:
+            return found
+        if lemma not in people.anonymous_heads and root.tag_ == "NN":
+            return Resolution("person", None, head=lemma, named=False)  # 'the Vermont senator', not yet named
+    return _unnamed(mention, index)
 
 
 def resolve_speakers(doc: Doc, qx: DocIndex, drafts: list[Draft], names: Names) -> list[Resolution | None]:
     """One resolution per draft (same order); inherited drafts share their source's."""
-    resolver = _Resolver(doc, qx, names)
+    index = MentionIndex(doc, qx, names)
     order = sorted(range(len(drafts)), key=lambda i: drafts[i].speaker.start_char if drafts[i].speaker else 0)
     out: list[Resolution | None] = [None] * len(drafts)
     by_mention: dict[int, Resolution | None] = {}
     for i in order:
-        sp = drafts[i].speaker
-        if sp is None:
+        mention = drafts[i].speaker
+        if mention is None or not len(mention):
             continue
-        if sp.start_char not in by_mention:
-            by_mention[sp.start_char] = resolver.resolve(drafts[i])
-        out[i] = by_mention[sp.start_char]
+        if mention.start_char not in by_mention:
+            res = classify(mention, index)
+            index.add_speaker(mention, res)
+            by_mention[mention.start_char] = res
+        out[i] = by_mention[mention.start_char]
     return out
 
 
 def entity_id(res: Resolution) -> str | None:
-    """Doc-local entity id: a slug of the canonical name for people and organisations."""
-    if res.kind in ("person", "organization") and res.name:
+    """Doc-local entity id: a slug of the canonical name of a named person or organization, else None."""
+    if res.kind in ("person", "organization") and res.name and res.named and not res.ambiguous:
         return slug(res.name.removeprefix("the ").removeprefix("The "))
     return None

@@ -19,6 +19,7 @@ __all__ = [
     "cue_lemma",
     "is_cue_verb",
     "noun_phrase",
+    "relative_antecedent",
     "speaker_of",
     "subject_of",
     "trim_span",
@@ -159,16 +160,23 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     return _fallback_subject(verb)
 
 
+def relative_antecedent(tok: Token, lex: Lexicon) -> Token | None:
+    """The noun a relative pronoun stands for: 'a staffer who told …' → staffer."""
+    if tok.lower_ in lex.function_words.relative_pronouns and tok.head.dep_ == "relcl" \
+            and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.head
+    return None
+
+
 def speaker_of(verb: Token, lex: Lexicon) -> Span | None:
     """The noun phrase that speaks through ``verb``: not the subject of a passive, not 'it'/'there'."""
     words = lex.function_words
     subj = subject_of(verb, lex)
     if subj is None or (subj.dep_ == "nsubjpass" and subj.head.i == verb.i):
         return None  # 'was described as': the subject is what was described, not who spoke
-    relative = subj.lower_ in words.relative_pronouns and subj.head.dep_ == "relcl"
-    if relative and subj.head.head.pos_ in ("NOUN", "PROPN"):
-        subj = subj.head.head  # 'a staffer who told his subordinates …': the staffer
-    elif subj.lower_ in words.non_speaker_subjects and subj.dep_ != "pobj":
+    if relative_antecedent(subj, lex) is not None:
+        return subj.doc[subj.i : subj.i + 1]  # 'a staffer who told …': 'who' speaks; resolution finds the staffer
+    if subj.lower_ in words.non_speaker_subjects and subj.dep_ != "pobj":
         return None
     return noun_phrase(subj)
 

@@ -20,7 +20,11 @@ name_key = NAMES.key
     [
         ["Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskij", "Zelenskyi"],
         ["Stefanishina", "Stefanishyna"],
-        ["Kharkiv", "Harkiv"],
+        ["Shmyhal", "Shmygal"],
+        ["Klitschko", "Klychko", "Klitchko"],
+        ["Matviyenko", "Matvienko"],
+        ["Hrytsenko", "Gritsenko"],
+        ["Zelenska", "Zelenskaya"],
         ["Yevgeny", "Evgeny", "Yevgeniy"],
         ["Tymoshenko", "Timoshenko"],
         ["Podolyak", "Podoliak"],
@@ -31,9 +35,38 @@ def test_transliteration_variants_share_a_key(variants: list[str]) -> None:
     assert len({name_key(v) for v in variants}) == 1
 
 
-@pytest.mark.parametrize(("a", "b"), [("Zelensky", "Zelenska"), ("Trump", "Truman"), ("Peskov", "Pesko")])
+@pytest.mark.parametrize(("a", "b"), [("Zelensky", "Zelenska"), ("Trump", "Truman"), ("Peskov", "Pesko"),
+                                      ("Ivanov", "Ivanova"), ("Kravchuk", "Kravchenko"), ("Kharkiv", "Harkiv")])
 def test_different_names_keep_different_keys(a: str, b: str) -> None:
     assert name_key(a) != name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Sadiq Khan", "Jackie Chan"), ("Mr. Bush", "Mr. Busch"), ("Mr. Marks", "Mr. Marx"),
+                                      ("Mr. Ryan", "Mr. Rian"), ("Mr. Hill", "Mr. Gill"), ("Mr. Smith", "Mr. Smyth")])
+def test_romanisation_rules_never_fold_names_that_are_not_east_slavic(a: str, b: str) -> None:
+    assert not NAMES.parse(a).compatible(NAMES.parse(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Denys Shmyhal", "Mr. Shmygal"), ("Olha Stefanishyna", "Olga Stefanishina"),
+                                      ("Vitali Klitschko", "Vitaliy Klychko"), ("Kim Jong-un", "Kim Jong Un"),
+                                      ("Lech Wałęsa", "Lech Walesa"), ("Joe Biden", "Joseph Biden")])
+def test_spellings_of_one_name_are_compatible(a: str, b: str) -> None:
+    assert NAMES.parse(a).compatible(NAMES.parse(b), strict=True)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Vitali Klitschko", "Wladimir Klitschko"), ("Mrs. Trump", "Donald Trump"),
+                                      ("George H. W. Bush", "George W. Bush"), ("Donald Trump", "Donald Trump Jr."),
+                                      ("Mr. Clinton", "Hillary Clinton"), ("Ed Miliband", "David Miliband")])
+def test_family_members_stay_apart(a: str, b: str) -> None:
+    assert not NAMES.parse(a).compatible(NAMES.parse(b))
+
+
+@pytest.mark.parametrize(("text", "full"), [("Betty White", "Betty White"), ("Bill Press", "Bill Press"),
+                                            ("White House press secretary Karine Jean-Pierre", "Karine Jean-Pierre"),
+                                            ("Justice Department spokesman Peter Carr", "Peter Carr"),
+                                            ("President Donald J. Trump's", "Donald J. Trump")])
+def test_titles_are_stripped_only_as_a_leading_phrase(text: str, full: str) -> None:
+    assert NAMES.parse(text).full == full
 
 
 @pytest.mark.parametrize(
@@ -46,11 +79,12 @@ def test_different_names_keep_different_keys(a: str, b: str) -> None:
     ],
 )
 def test_titles_stay_apart_from_the_name(text: str, given: tuple[str, ...], surname: str) -> None:
-    assert NAMES.parse(text) == NAMES.person(given, surname)
+    name = NAMES.parse(text)
+    assert (name.given, name.surname) == (given, surname)
 
 
 def test_same_surname_different_first_names_are_two_people() -> None:
-    donald, melania = NAMES.person(("Donald",), "Trump"), NAMES.person(("Melania",), "Trump")
+    donald, melania = NAMES.parse("Donald Trump"), NAMES.parse("Melania Trump")
     assert not donald.compatible(melania)
     registry = EntityRegistry()
     assert registry.resolve(donald)[1] != registry.resolve(melania)[1]
@@ -58,16 +92,16 @@ def test_same_surname_different_first_names_are_two_people() -> None:
 
 def test_registry_folds_spellings_and_surnames_into_one_entity() -> None:
     registry = EntityRegistry()
-    full = registry.resolve(NAMES.person(("Volodymyr",), "Zelensky"))
-    assert registry.resolve(NAMES.person((), "Zelenskyy")) == full
-    assert registry.resolve(NAMES.person(("Volodymyr",), "Zelenskiy")) == full
+    full = registry.resolve(NAMES.parse("Volodymyr Zelensky"))
+    assert registry.resolve(NAMES.parse("Zelenskyy")) == full
+    assert registry.resolve(NAMES.parse("Volodymyr Zelenskiy")) == full
     assert full == ("Volodymyr Zelensky", "volodymyr-zelensky")
 
 
 def test_bare_surname_first_then_full_name_keeps_one_id() -> None:
     registry = EntityRegistry()
-    _, first_id = registry.resolve(NAMES.person((), "Peskov"))
-    name, later_id = registry.resolve(NAMES.person(("Dmitry",), "Peskov"))
+    _, first_id = registry.resolve(NAMES.parse("Peskov"))
+    name, later_id = registry.resolve(NAMES.parse("Dmitry Peskov"))
     assert later_id == first_id and name == "Dmitry Peskov"
 
 
@@ -75,7 +109,7 @@ def test_alias_table_overrides_the_rules(tmp_path: Path) -> None:
     table = tmp_path / "aliases.json"
     table.write_text(json.dumps({"Volodymyr Zelensky": ["Ze", "Wolodymyr Selenskyj"]}), encoding="utf-8")
     registry = EntityRegistry(aliases=load_aliases(table))
-    assert registry.resolve(NAMES.person(("Wolodymyr",), "Selenskyj")) == ("Volodymyr Zelensky", "volodymyr-zelensky")
+    assert registry.resolve(NAMES.parse("Wolodymyr Selenskyj")) == ("Volodymyr Zelensky", "volodymyr-zelensky")
 
 
 def test_yaml_alias_table(tmp_path: Path) -> None:

@@ -98,3 +98,85 @@ def test_nothing_is_invented() -> None:
 def test_pronoun_without_antecedent_stays_unknown() -> None:
     quote, = speech("He said the bridge would open in May.")
     assert quote.speaker is not None and quote.speaker.name is None and quote.speaker.mention == "He"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"We will not stop," Alexei Navalny said on Monday.', "Alexei Navalny"),
+        ('"The front is holding," Oleksandr Syrskyi said.', "Oleksandr Syrskyi"),
+        ("Pyotr Poroshenko said the vote had been rigged.", "Pyotr Poroshenko"),
+        ("Kyrylo Tymoshenko told reporters that the roads were open.", "Kyrylo Tymoshenko"),
+    ],
+)
+def test_a_proper_name_subject_of_a_cue_is_a_person_whatever_the_ner_label(text: str, name: str) -> None:
+    assert speakers(text)[-1][::2] == (name, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("The Clinton campaign said the emails were old.", "organization", "Clinton campaign"),
+        ("The Obama administration said the rules would stay.", "organization", "Obama administration"),
+        ("Regulators said the merger would be reviewed.", "group", "Regulators"),
+        ("Republican and Democratic strategists said the race was close.", "group",
+         "Republican and Democratic strategists"),
+        ("A March Bloomberg article said the deal was near.", "organization", "Bloomberg"),
+        ("The Vermont senator said the bill was dead.", "person", None),
+    ],
+)
+def test_organizations_groups_and_documents_stay_what_they_are(text: str, kind: str, name: str | None) -> None:
+    resolved = speakers("Hillary Clinton spoke first. Barack Obama spoke next. " + text)
+    assert (resolved[-1][2], resolved[-1][0]) == (kind, name)
+
+
+def test_the_order_of_articles_never_changes_a_kind_or_merges_people() -> None:
+    texts = ["Hillary Clinton said the plan was sound.", "The Clinton campaign said the emails were old.",
+             "Bill Clinton said the economy was strong.", "The Obama administration said the rules would stay.",
+             "Barack Obama said the talks would go on."]
+    runs = []
+    for order in (texts, texts[::-1], texts[1::2] + texts[::2]):
+        found = {}
+        for text, records in zip(order, quotes.extract_many(order), strict=True):
+            found[text] = [(q.speaker.kind, q.speaker.entity_id) for q in records if q.speaker]
+        runs.append(found)
+    assert runs[0] == runs[1] == runs[2]
+    ids = [runs[0][t][0][1] for t in (texts[0], texts[2])]
+    assert ids[0] != ids[1]
+    assert runs[0][texts[1]][0][0] == runs[0][texts[3]][0][0] == "organization"
+
+
+def test_descriptions_get_no_id_shared_across_articles() -> None:
+    texts = ["The company said profits rose.", "The company said sales fell.", "The government said taxes rise."]
+    ids = [q.speaker.entity_id for records in quotes.extract_many(texts) for q in records]
+    assert ids == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Deputy Prime Minister John Prescott visited Hull. The prime minister said the plan would go ahead.", None),
+        ("Shadow foreign secretary Michael Ancram spoke first. The foreign secretary said the talks had failed.",
+         None),
+        ("Prime Minister Tony Blair visited Hull. The prime minister said the plan would go ahead.", "Tony Blair"),
+        ("Deputy Prime Minister John Prescott visited Hull. The deputy prime minister said the plan would go ahead.",
+         "John Prescott"),
+    ],
+)
+def test_a_role_description_matches_only_the_whole_role(text: str, name: str | None) -> None:
+    assert speakers(text)[-1][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Donald Trump spoke first. Melania Trump spoke next. Mrs. Trump said the letter was private.",
+         "Melania Trump"),
+        ("Melania Trump spoke first. Donald Trump spoke next. Mr. Trump said the deal was close.", "Donald Trump"),
+        ("Vitali Klitschko met Wladimir Klitschko. Klitschko said the city was ready.", "Klitschko"),
+    ],
+)
+def test_a_bare_surname_goes_to_the_right_family_member_or_to_nobody(text: str, name: str) -> None:
+    resolved = speakers(text)[-1]
+    assert resolved[0] == name
+    assert (resolved[1] is None) == (name == "Klitschko")  # two brothers, no title: left unresolved
