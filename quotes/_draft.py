@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from quotes._models import Kind, Relation
+
 __all__ = ["Coverage", "Draft", "Hop"]
 
 # from the speaker outward: sources cited come before the report citing them; who obtained a document after it
@@ -17,7 +19,7 @@ _HOP_ORDER = {"citing": 0, "obtained_by": 2}
 class Hop:
     """One attribution-chain step over a span of the Doc."""
 
-    relation: str
+    relation: Relation
     target: Span
 
 
@@ -25,7 +27,7 @@ class Hop:
 class Draft:
     """A quote under construction; offsets are characters of ``doc.text``."""
 
-    kind: str
+    kind: Kind
     spans: list[tuple[int, int]]
     cue: Span | None = None  # the cue as written; ``cue.root`` is the word whose clause reports the speech
     speaker: Span | None = None
@@ -50,7 +52,7 @@ class Draft:
         """True when the character range lies inside one of the content spans."""
         return any(s <= start and end <= e for s, e in self.spans)
 
-    def add_hop(self, relation: str, target: Span) -> None:
+    def add_hop(self, relation: Relation, target: Span) -> None:
         """Append a hop unless it repeats one already there or points at the speaker."""
         if self.speaker is not None and target.start < self.speaker.end and self.speaker.start < target.end:
             return

@@ -22,6 +22,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from quotes._errors import LexiconError
+from quotes._models import Relation
 
 __all__ = ["FILES", "Lexicon", "default_lexicon", "load_lexicon", "merge_overrides", "read_pattern_data"]
 
@@ -63,7 +64,7 @@ class AdverbialSource(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     words: tuple[str, ...]
-    relation: str
+    relation: Relation
     after_pause: bool
 
     @field_validator("words", mode="before")
@@ -84,7 +85,7 @@ class _Infinitive(_Strict):
 class _Relay(_Strict):
     citing: frozenset[str]
     obtained: frozenset[str]
-    report_relations: dict[str, str]
+    report_relations: dict[str, Relation]
 
 
 class _FunctionWords(_Strict):
@@ -319,7 +320,7 @@ class Lexicon:
     infinitive_verbs: frozenset[str]
     citing_verbs: frozenset[str]
     obtained_verbs: frozenset[str]
-    report_relations: Mapping[str, str]
+    report_relations: Mapping[str, Relation]
     channel_prepositions: frozenset[str]
     function_words: _FunctionWords
     # people.json

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes._draft import Draft
 from quotes._entities import Names, PersonName, slug
 from quotes._lexicon import Lexicon
+from quotes._models import SpeakerKind
 from quotes._syntax import DocIndex, noun_phrase, relative_antecedent
 
 __all__ = ["MentionIndex", "Resolution", "entity_id", "headline", "resolve_speakers"]
@@ -38,7 +39,7 @@ _NAMED_SOURCE = frozenset({"ORG", "GPE", "NORP", "FAC"})
 class Resolution:
     """What a speaker mention resolves to; ``named`` organizations get an id, descriptions do not."""
 
-    kind: str
+    kind: SpeakerKind
     name: str | None = None
     person: PersonName | None = None
     gender: str | None = None
