@@ -57,6 +57,7 @@ class _Candidate:
     subject: bool
     speaker: bool
     resolution: Resolution
+    token: int = -1  # the mention's head token
 
 
 def _gender(name: PersonName | None, titles: frozenset[str], lex: Lexicon) -> str | None:
@@ -189,7 +190,8 @@ class MentionIndex:
                 res = self.person(ent)
                 if res is not None:
                     self.candidates.append(_Candidate(ent.start_char, self.sent(ent.root),
-                                                      ent.root.dep_ in ("nsubj", "nsubjpass"), False, res))
+                                                      ent.root.dep_ in ("nsubj", "nsubjpass"), False, res,
+                                                      ent.root.i))
 
     def sent(self, tok: Token) -> int:
         """Number of the sentence that holds ``tok``."""
@@ -203,8 +205,8 @@ class MentionIndex:
 
     def add_speaker(self, mention: Span, res: Resolution) -> None:
         """Record a resolved speaker mention so later pronouns and descriptions can point back to it."""
-        insort(self.candidates, _Candidate(mention.start_char, self.sent(mention.root), True, True, res),
-               key=lambda c: c.start)
+        insort(self.candidates, _Candidate(mention.start_char, self.sent(mention.root), True, True, res,
+                                           mention.root.i), key=lambda c: c.start)
         if res.kind == "anonymous":
             self.anonymous.append((mention.start_char, res.head, res))
 
@@ -395,6 +397,18 @@ def _only_one(gender: str, index: MentionIndex) -> Resolution | None:
     return people[0] if len(people) == 1 else None
 
 
+def _in_preposed_adjunct(tok: Token) -> frozenset[int]:
+    """Objects inside an adjunct before the pronoun's clause: 'Responding to criticism from Hansen, he …'.
+
+    The pronoun does not refer back to them (it may to a subject there: 'After Blair arrived, he …').
+    """
+    out: set[int] = set()
+    for adjunct in tok.head.children:
+        if adjunct.i < tok.i and adjunct.dep_ in ("advcl", "prep", "npadvmod"):
+            out.update(t.i for t in adjunct.subtree if t.dep_ in ("pobj", "dobj", "dative", "compound"))
+    return frozenset(out)
+
+
 def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
     """he/she: the last speaker, else the last subject, else the last person of that gender nearby."""
     low, lex = tok.lower_, index.lex
@@ -408,12 +422,15 @@ def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
     if asked is not None:
         return asked
     sent = index.sent(tok)
+    blocked = _in_preposed_adjunct(tok)
     speaker_reach, subject_reach = lex.windows.pronoun_speaker_sentences, lex.windows.pronoun_subject_sentences
     for window, test in ((speaker_reach, lambda c: c.speaker), (subject_reach, lambda c: c.subject),
                          (subject_reach, lambda c: True)):
         for cand in index.before(tok.idx, len(index.candidates)):
             if sent - cand.sent > window:
                 break
+            if cand.token in blocked:
+                continue
             res = cand.resolution
             if res.kind == "person" and not res.ambiguous and test(cand) and res.gender in (None, gender):
                 return res

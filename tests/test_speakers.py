@@ -180,3 +180,16 @@ def test_a_bare_surname_goes_to_the_right_family_member_or_to_nobody(text: str, 
     resolved = speakers(text)[-1]
     assert resolved[0] == name
     assert (resolved[1] is None) == (name == "Klitschko")  # two brothers, no title: left unresolved
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rafael Benitez's side lost again. Responding to criticism from pundit Alan Hansen, he insisted that the "
+         "team was improving.", "Rafael Benitez"),
+        ("After a meeting with Tony Blair, he said the talks had gone well.", None),
+        ("After Tony Blair arrived, he said the talks had gone well.", "Tony Blair"),
+    ],
+)
+def test_a_pronoun_skips_the_objects_of_an_adjunct_before_it(text: str, name: str | None) -> None:
+    assert speakers(text)[-1][0] == name
