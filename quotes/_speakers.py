@@ -250,10 +250,13 @@ class MentionIndex:
 # --- resolution steps -------------------------------------------------------------------------------------------
 
 def _person_evidence(mention: Span, names: Names) -> bool:
-    """A proper-name mention reads as a person: a known given name first, or an East Slavic surname."""
+    """A proper-name mention reads as a person: a courtesy title, a known given name first, an East Slavic surname."""
     words = [t for t in mention if t.pos_ == "PROPN" or t.text[:1].isupper()]
     if not words or any(t.lower_ in names.lex.people.organization_heads for t in mention):
         return False
+    titles = names.lex.people.gendered_titles
+    if mention[0].lower_.strip(".") in titles.female | titles.male:
+        return True  # 'Ms. von der Leyen', whatever the tagger says
     if len(words) >= 2 and names.given_gender(words[0].text) is not None:
         return True
     parsed = names.parse(mention.text)
@@ -391,9 +394,10 @@ def _plural(tok: Token, index: MentionIndex) -> Resolution:
     return Resolution("unknown", None, head=tok.lower_, named=False)
 
 
-def _only_one(gender: str, index: MentionIndex) -> Resolution | None:
-    """The one person of that gender the article has named so far, if there is exactly one."""
-    people = [c for c in index.people.clusters if c.gender == gender and not c.ambiguous]
+def _only_one(gender: str, index: MentionIndex, blocked: frozenset[int]) -> Resolution | None:
+    """The one person of that gender the article has named (outside ``blocked`` mentions), if exactly one."""
+    named = {id(c.resolution): c.resolution for c in index.candidates if c.token not in blocked}
+    people = [c for c in index.people.clusters if c.gender == gender and not c.ambiguous and id(c) in named]
     return people[0] if len(people) == 1 else None
 
 
@@ -434,7 +438,7 @@ def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
             res = cand.resolution
             if res.kind == "person" and not res.ambiguous and test(cand) and res.gender in (None, gender):
                 return res
-    return _only_one(gender, index) or Resolution("unknown", None, head=low, named=False)
+    return _only_one(gender, index, blocked) or Resolution("unknown", None, head=low, named=False)
 
 
 def classify(mention: Span, index: MentionIndex) -> Resolution:
