@@ -116,8 +116,11 @@ def _titles_before(ent: Span, lex: Lexicon) -> frozenset[str]:
         else:
             break
     root = ent.root
+    skip = lex.function_words.determiners
+    # the modifiers the parser hangs on the name: 'Home Secretary Charles Clarke', 'Shadow home secretary X'
+    words.extend(t.lower_ for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")
+                 for t in t.subtree if not t.is_punct and t.dep_ != "case" and t.lower_ not in skip)
     if root.dep_ == "appos":
-        skip = lex.function_words.determiners
         words.extend(t.lower_ for t in root.head.subtree if t.i < root.i and not t.is_punct
                      and t.dep_ != "case" and t.lower_ not in skip)
     return frozenset(words)
@@ -282,12 +285,13 @@ def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
     people, lemma = lex.people, mention.root.lemma_.lower()
     org_head = lemma in people.organization_heads or lemma in people.document_heads
     proper = root.pos_ == "PROPN" or (root.ent_type_ != "" and root.text[:1].isupper())  # 'Zelenskyy' as NOUN/ORG
+    name = _name_span(root, mention)  # 'Lord Carlile' of 'Liberal Democrat peer Lord Carlile, the reviewer of …'
     if proper and not org_head:
-        known = index.named_person(mention.text)
+        known = index.named_person(name.text)
         if known is not None:
             return known
-    if proper and not org_head and _person_evidence(mention, index.names):
-        parsed = index.names.parse(mention.text)
+    if proper and not org_head and _person_evidence(name, index.names):
+        parsed = index.names.parse(name.text)
         if parsed is not None:
             return index.people.add(parsed, frozenset(), parsed.gender)
     if root.ent_type_ in _NAMED_SOURCE or org_head or mention.text.lower().removeprefix("the ") in lex.outlets:
@@ -298,7 +302,7 @@ def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
     if lemma in people.anonymous_heads:
         return Resolution("anonymous", mention.text, head=lemma, named=False)
     if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"):
-        parsed = index.names.parse(mention.text)
+        parsed = index.names.parse(name.text)
         if parsed is not None:
             return index.people.add(parsed, frozenset(), parsed.gender)
     return Resolution("unknown", None, head=lemma, named=False)
@@ -324,27 +328,53 @@ def _modifiers(words: frozenset[str] | Sequence[str], lex: Lexicon) -> frozenset
     return frozenset(w for w in words if w in lex.people.role_modifiers.words)
 
 
+def _qualifiers(words: Sequence[str], roles: set[str], lex: Lexicon) -> frozenset[str]:
+    """The words that narrow a role: 'home' of 'the home secretary', 'Vermont' of 'the Vermont senator'."""
+    role_words = {w for r in roles for w in r.split()}
+    skip = lex.function_words.determiners | lex.people.role_modifiers.words
+    return frozenset(w for w in words if w not in role_words and w not in skip and _nationality([w], lex) is None
+                     and w.isalpha())
+
+
+def _untitled_protagonist(mention: Span, index: MentionIndex) -> Resolution | None:
+    """'David Blunkett has apologised. The home secretary confirmed …': the article's first-named person, untitled,
+    the subject of the sentence before, is the one the description introduces a title for."""
+    if not index.people.clusters:
+        return None
+    first = index.people.clusters[0]
+    if first.ambiguous or _roles(first.titles, index.lex):
+        return None
+    sent = index.sent(mention.root)
+    for cand in index.before(mention.start_char, len(index.candidates)):
+        if sent - cand.sent > 1:
+            return None
+        if cand.resolution.kind == "person" and (cand.subject or cand.speaker):
+            return first if cand.resolution is first else None
+    return None
+
+
 def _description(mention: Span, words: list[str], index: MentionIndex) -> Resolution | None:
-    """'the Ukrainian leader' → the person whose titles share its whole role (deputy, shadow … included)."""
+    """'the Ukrainian leader' → the person whose titles share its whole role (deputy, shadow, home … included)."""
     lex = index.lex
     nationality = _nationality(words, lex)
     roles = _roles(words, lex) - lex.people.generic_roles.words
     if not roles:
         return None
-    modifiers = _modifiers(words, lex)
+    modifiers, qualifiers = _modifiers(words, lex), _qualifiers(words, roles, lex)
     best = None
     for cand in index.before(mention.start_char, lex.windows.description_reach):
         res = cand.resolution
         if res.kind != "person" or res.ambiguous or _modifiers(res.titles, lex) != modifiers:
             continue
         cand_nat = _nationality(res.titles, lex)
-        if roles & _roles(res.titles, lex) and (nationality is None or cand_nat == nationality):
+        if roles & _roles(res.titles, lex) and (nationality is None or cand_nat == nationality) \
+                and qualifiers <= res.titles:
             return res
         if best is None and nationality is not None and cand_nat == nationality and not res.titles - {
             w for w in res.titles if _nationality([w], lex)
         }:
             best = res
-    return best
+    return best or _untitled_protagonist(mention, index)
 
 
 def _document_author(mention: Span, lemma: str, index: MentionIndex) -> Resolution | None:

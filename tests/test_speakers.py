@@ -193,3 +193,20 @@ def test_a_bare_surname_goes_to_the_right_family_member_or_to_nobody(text: str, 
 )
 def test_a_pronoun_skips_the_objects_of_an_adjunct_before_it(text: str, name: str | None) -> None:
     assert speakers(text)[-1][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Home Secretary Charles Clarke spoke first. Foreign Secretary Jack Straw spoke next. "
+         "The home secretary said the law would change.", "Charles Clarke"),
+        ("Home Secretary Charles Clarke spoke first. Foreign Secretary Jack Straw spoke next. "
+         "The foreign secretary said the law would change.", "Jack Straw"),
+        ("David Blunkett has apologised to MPs. The home secretary said the review would go ahead.",
+         "David Blunkett"),
+        ("But Liberal Democrat peer Lord Carlile, the government's reviewer of terrorism laws, said the men "
+         "could be released.", "Lord Carlile"),
+    ],
+)
+def test_descriptions_and_titled_names_in_british_copy(text: str, name: str) -> None:
+    assert speakers(text)[-1][0] == name
