@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes._chains import add_listener_and_channels, clause_root, source_hops
+from quotes._chains import add_listener_and_channels, clause_root, relay_verb, source_hops
 from quotes._content import complement, content_of_clause, verb_content
 from quotes._direct import quote_span
 from quotes._draft import Coverage, Draft
@@ -93,7 +93,7 @@ def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
         return _from_noun(noun, qx, lex, complement(verb, lex))
     if cue_lemma(verb) in lex.question_verbs and not any(c.dep_ == "nsubj" for c in verb.children):
         return None  # 'Asked whether …': the reporter's question, not speech of the subject
-    content = verb_content(verb, qx, lex)
+    content = verb_content(verb, qx, lex) or _relayed_content(verb, lex)
     if content is None:
         return None
     speaker = speaker_of(verb, lex)
@@ -102,6 +102,13 @@ def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
     draft = _make(verb, content, speaker, qx, lex)
     add_listener_and_channels(draft, verb, lex)
     return draft
+
+
+def _relayed_content(verb: Token, lex: Lexicon) -> list[Span] | None:
+    """'Video games are “big business”, the paper quoted Mr Chernin as saying': the relaying verb's clause."""
+    relay = relay_verb(verb, lex)
+    comp = complement(relay, lex) if relay is not None else None
+    return [content_of_clause(comp, lex)] if comp is not None else None
 
 
 def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = None) -> Draft | None:
@@ -195,8 +202,27 @@ def _attach_source(d: Draft, source: Span, inner: list[tuple[str, Span]], relati
     d.confidence = max(d.confidence, lex.confidence.according)
 
 
+def _can_speak(head: Token, lex: Lexicon) -> bool:
+    """A person, group or organisation ('the State Department', 'officials'), not 'the exchange' or 'a report'."""
+    people = lex.people
+    lemma = head.lemma_.lower()
+    return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.pos_ == "PRON" or any(
+        lemma in heads for heads in (people.person_roles, people.anonymous_heads, people.group_heads,
+                                     people.organization_heads))
+
+
 def _according_record(phrase: AdverbialPhrase, content: Span, source: Span, inner: list[tuple[str, Span]],
                       qx: DocIndex, lex: Lexicon) -> Draft:
+    """A record for the clause 'according to' modifies; a speaker of its own makes the source a hop."""
+    verb = content.root
+    speaker = speaker_of(verb, lex) if is_cue_verb(verb, lex) else None
+    said = verb_content(verb, qx, lex) if speaker is not None else None
+    if speaker is not None and content.start <= speaker.start and _can_speak(speaker.root, lex) \
+            and (said or cue_lemma(verb) not in lex.weak_verbs):  # 'Russia attacked overnight' says nothing
+        # 'According to Fox News, the State Department reported finding …': Fox News relays the department
+        draft = _make(verb, said or content, speaker, qx, lex)
+        _attach_source(draft, source, inner, phrase.relation, lex)
+        return draft
     draft = _make(phrase.root, content, source, qx, lex)
     draft.cue = phrase.span
     for rel, span in inner:

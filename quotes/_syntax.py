@@ -182,10 +182,11 @@ def speaker_of(verb: Token, lex: Lexicon) -> Span | None:
 
 
 def _excluded(head: Token) -> set[int]:
-    """Tokens of clauses hanging off a noun phrase (relative clauses, participles)."""
+    """Tokens of clauses hanging off a noun phrase (relative clauses, participles, appositive participles)."""
     out: set[int] = set()
     for tok in head.subtree:
-        if tok.i != head.i and tok.dep_ in _CLAUSE_DEPS and tok.i > head.i:
+        participle = tok.dep_ == "appos" and tok.tag_ in ("VBG", "VBN")  # 'Mr Clarke, writing in The Times,'
+        if tok.i != head.i and (tok.dep_ in _CLAUSE_DEPS or participle) and tok.i > head.i:
             out.update(t.i for t in tok.subtree)
     return out
 
