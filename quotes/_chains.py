@@ -8,7 +8,7 @@ from quotes._draft import Draft
 from quotes._lexicon import Lexicon
 from quotes._syntax import cue_lemma, first, noun_phrase, trim_span
 
-__all__ = ["add_listener_and_channels", "clause_root", "relay_verb", "source_hops"]
+__all__ = ["add_listener_and_channels", "authored_medium", "clause_root", "relay_verb", "source_hops"]
 
 
 
@@ -145,14 +145,66 @@ def _relayed(draft: Draft, cue: Token, lex: Lexicon) -> None:
         draft.add_hop("reported_by", noun_phrase(relayer))
 
 
+def authored_medium(source: Span, lex: Lexicon) -> tuple[Span, Span, list[Span]] | None:
+    """'A letter from the American Legion obtained by AP': (author, medium, [who obtained it]), else None."""
+    head = source.root
+    if head.lemma_.lower() not in lex.channel_nouns:
+        return None
+    prep = next(iter(_preps(head, lex.function_words.author_prepositions)), None)
+    if prep is None or prep.i <= source.start:
+        return None
+    medium = trim_span(source.doc[source.start : prep.i])
+    agents = [first(t.children, ("agent",)) for t in head.subtree
+              if t.dep_ == "acl" and cue_lemma(t) in lex.obtained_verbs]
+    obtainers = [noun_phrase(_pobj(a)) for a in agents if a is not None and _pobj(a) is not None]
+    return noun_phrase(_pobj(prep)), medium, obtainers
+
+
+def _author_speaks(draft: Draft, lex: Lexicon) -> None:
+    """A document that speaks ('a letter from X warns') gives the floor to its author, the document a via hop."""
+    found = authored_medium(draft.speaker, lex) if draft.speaker is not None else None
+    if found is None:
+        return
+    draft.speaker, medium, obtainers = found
+    draft.add_hop("via", medium)
+    for who in obtainers:
+        draft.add_hop("obtained_by", who)
+
+
+def _cited(draft: Draft, cue: Token, lex: Lexicon) -> None:
+    """'…, the Post reported, citing another source': the cited source speaks; the reporter is a citing hop."""
+    if cue_lemma(cue) not in lex.chains.reporting_verbs:
+        return
+    citing = next((c for c in cue.children if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+                   and cue_lemma(c) in lex.citing_verbs), None)
+    source = first(citing.children, ("dobj",)) if citing is not None else None
+    if source is None or draft.speaker is None:
+        return
+    reporter = draft.speaker
+    draft.speaker = noun_phrase(source)
+    draft.add_hop("citing", reporter)
+
+
 def _tells_for(verb: Token, cue: Token) -> bool:
     """A 'tell' of the cue's clause speaks for the cue: the cue itself, a verb above it, or 'telling X'."""
     return verb.i == cue.i or verb.is_ancestor(cue) or (verb.tag_ == "VBG" and not _has_subject(verb))
 
 
+def _other_reports(root: Token, cue: Token, lex: Lexicon) -> set[int]:
+    """Tokens of other cue verbs of the clause that report words of their own ('…, stating on Fox News that …')."""
+    out: set[int] = set()
+    for verb in root.subtree:
+        if verb.i != cue.i and not verb.is_ancestor(cue) and cue_lemma(verb) in lex.cue_verbs \
+                and verb.tag_.startswith("VB") and any(c.dep_ == "ccomp" for c in verb.children):
+            out.update(t.i for t in verb.subtree)
+    return out
+
+
 def add_listener_and_channels(draft: Draft, cue: Token, lex: Lexicon) -> None:
     """Listener, told/via/statement_to hops and relays, read off the cue verb and its clause."""
     _relayed(draft, cue, lex)
+    _author_speaks(draft, lex)
+    _cited(draft, cue, lex)
     lemma = cue_lemma(cue)
     if lemma in lex.listener_verbs:
         obj = first(cue.children, ("dobj", "dative", "iobj"))
@@ -160,8 +212,10 @@ def add_listener_and_channels(draft: Draft, cue: Token, lex: Lexicon) -> None:
             draft.listener = noun_phrase(obj)
     root = clause_root(cue)
     opening = root.left_edge.i  # 'In a statement released after …, Cruz said': an opening phrase is the clause's
+    others = _other_reports(root, cue, lex)
     for tok in root.subtree:
-        if draft.covers(tok.idx, tok.idx + 1) or (tok.i not in (root.i, opening) and not _in_clause(tok, root)):
+        if draft.covers(tok.idx, tok.idx + 1) or tok.i in others \
+                or (tok.i not in (root.i, opening) and not _in_clause(tok, root)):
             continue
         if tok.dep_ == "prep":
             _prep_hop(draft, tok, lex)

@@ -101,6 +101,7 @@ class _Chains(_Strict):
     statement_nouns: frozenset[str]
     publication_verbs: frozenset[str]
     relay_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
     relay_as: frozenset[str]
     relay_prepositions: frozenset[str]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes._chains import add_listener_and_channels, clause_root, relay_verb, source_hops
+from quotes._chains import add_listener_and_channels, authored_medium, clause_root, relay_verb, source_hops
 from quotes._content import complement, content_of_clause, verb_content
 from quotes._direct import quote_span
 from quotes._draft import Coverage, Draft
@@ -193,13 +193,25 @@ def _drafts_of_clause(drafts: Iterable[Draft], root: Token) -> list[Draft]:
 
 def _attach_source(d: Draft, source: Span, inner: list[tuple[str, Span]], relation: str, lex: Lexicon) -> None:
     """'…, according to X' on an attributed record: a hop; on a record with no speaker: its speaker."""
-    if d.speaker is None:
-        d.speaker = inner[0][1] if inner and inner[0][0] == "citing" else source
+    if d.speaker is None and inner and inner[0][0] == "citing":
+        d.speaker = inner[0][1]
+    elif d.speaker is None:
+        d.speaker, hops = _source_reading(source, relation, lex)
+        inner = hops + inner
     for rel, span in inner:
         if span is not d.speaker:
             d.add_hop(rel, span)
     d.add_hop(relation, source)
     d.confidence = max(d.confidence, lex.confidence.according)
+
+
+def _source_reading(source: Span, relation: str, lex: Lexicon) -> tuple[Span, list[tuple[str, Span]]]:
+    """'according to X' with no other speaker: X speaks, or the author of X when X is a document from someone."""
+    found = authored_medium(source, lex)
+    if found is None:
+        return source, []
+    author, medium, obtainers = found  # 'an email from the president of the AFL-CIO obtained by …'
+    return author, [(relation, medium)] + [("obtained_by", who) for who in obtainers]
 
 
 def _can_speak(head: Token, lex: Lexicon) -> bool:
@@ -223,9 +235,10 @@ def _according_record(phrase: AdverbialPhrase, content: Span, source: Span, inne
         draft = _make(verb, said or content, speaker, qx, lex)
         _attach_source(draft, source, inner, phrase.relation, lex)
         return draft
-    draft = _make(phrase.root, content, source, qx, lex)
+    speaker, hops = _source_reading(source, phrase.relation, lex)
+    draft = _make(phrase.root, content, speaker, qx, lex)
     draft.cue = phrase.span
-    for rel, span in inner:
+    for rel, span in hops + inner:
         draft.add_hop(rel, span)
     return draft
 

@@ -121,6 +121,43 @@ def test_according_to_relays_or_is_the_source(text: str, speaker: str, chain: li
     assert reading(text) == (speaker, None, chain)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "chain"),
+    [
+        ("A letter from the American Legion obtained by The Associated Press warns that “any further "
+         "communication will be through our attorney.”",
+         "the American Legion", [("via", "A letter"), ("obtained_by", "The Associated Press")]),
+        ("The endorsement will wait, according to an email from the president of the federation obtained by "
+         "The Huffington Post.",
+         "the president of the federation", [("according_to", "an email"), ("obtained_by", "The Huffington Post")]),
+        ("The plan is dead, according to a report by CNN.", "CNN", [("according_to", "a report")]),
+    ],
+)
+def test_a_document_from_someone_gives_the_floor_to_its_author(text: str, speaker: str,
+                                                               chain: list[tuple[str, str]]) -> None:
+    assert reading(text) == (speaker, None, chain)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "chain"),
+    [
+        ("Members of the family soured on him, the Post reported, citing another anonymous source.",
+         "another anonymous source", [("citing", "the Post")]),
+        ("“It is a reflection of anger,” McCain said, citing low economic growth.", "McCain", []),
+    ],
+)
+def test_reported_citing_hands_the_words_to_the_cited_source(text: str, speaker: str,
+                                                             chain: list[tuple[str, str]]) -> None:
+    assert reading(text) == (speaker, None, chain)
+
+
+def test_a_participle_with_words_of_its_own_keeps_its_medium() -> None:
+    text = "Trump touted a cautious stance, stating on Fox News that the economy was in a precarious situation."
+    records = {q.text: [(h.relation, h.target) for h in q.chain] for q in speech(text)}
+    assert records == {"a cautious stance": [],
+                       "the economy was in a precarious situation": [("via", "Fox News")]}
+
+
 def _clarke_doc() -> Doc:
     """'Mr Clarke, writing in The Times, said it failed.' with the participle as an appositive of the subject."""
     words = ["Mr", "Clarke", ",", "writing", "in", "The", "Times", ",", "said", "it", "failed", "."]
