@@ -35,6 +35,11 @@ class ChainFigures:
         return self.counts["hop_ok"] / max(1, self.counts["hop_gold"])
 
     @property
+    def recall_on_found(self) -> float:
+        """Chain recall over the gold hops whose quote was found at all (chain reading, not quote finding)."""
+        return self.counts["hop_ok"] / max(1, self.counts["hop_gold"] - self.counts["hop_no_record"])
+
+    @property
     def precision(self) -> float:
         """Predicted hops that match a gold hop of the record they are on."""
         return self.counts["pred_ok"] / max(1, self.counts["pred_hops"])
@@ -48,6 +53,8 @@ class ChainFigures:
         """The figures as a small markdown table."""
         c = self.counts
         rows = [("chain recall", f"{self.recall:.3f} ({c['hop_ok']}/{c['hop_gold']})"),
+                ("chain recall on found quotes",
+                 f"{self.recall_on_found:.3f} ({c['hop_ok']}/{c['hop_gold'] - c['hop_no_record']})"),
                 ("chain precision", f"{self.precision:.3f} ({c['pred_ok']}/{c['pred_hops']})"),
                 ("listener recall", f"{self.listener_recall:.3f} ({c['listener_ok']}/{c['listener_gold']})"),
                 ("hops in paragraphs without a chain", str(c["stray_hops"]))]
@@ -93,6 +100,7 @@ def _score_doc(doc: str, text: str, golds: list[Record], preds: list[Record], fi
             c["hop_gold"] += 1
             found = pred is not None and any(_hop_matches(h, gold_hop, text) for h in pred["chain"])
             c["hop_ok"] += found
+            c["hop_no_record"] += pred is None
             if not found:
                 got = [(h["relation"], h["target"]) for h in pred["chain"]] if pred else "no record"
                 fig.misses.append(f"{doc}: {gold_hop['relation']} {gold_hop['target']!r} got {got}")
