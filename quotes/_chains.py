@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
-from quotes._syntax import cue_lemma, first, noun_phrase, trim_span
+from quotes._syntax import cue_lemma, first, medium_phrase, noun_phrase, trim_span
 
 __all__ = ["add_listener_and_channels", "authored_medium", "clause_root", "relay_verb", "source_hops"]
 
@@ -65,8 +65,8 @@ def _medium_target(obj: Token, lex: Lexicon) -> tuple[Span, Token | None]:
     to = next(iter(_preps(obj, lex.chains.addressee_prepositions)), None)
     if to is not None and noun_phrase(_pobj(to)).text.lower() in lex.platforms:
         to = None  # 'a post to social media': the platform is part of the medium
-    span = noun_phrase(obj)
-    if to is not None:
+    span = medium_phrase(obj)
+    if to is not None and to.i < span.end:
         span = trim_span(obj.doc[span.start : to.i])
     return span, (_pobj(to) if to is not None else None)
 
@@ -81,7 +81,7 @@ def _noun_hop(draft: Draft, obj: Token, lex: Lexicon) -> bool:
         hosts = [_pobj(p) for p in _preps(obj, chains.outlet_prepositions)]
         hosts = [h for h in hosts if _named_medium(h, lex) or _proper_medium(h)]
         for host in hosts:
-            draft.add_hop("via", noun_phrase(host))
+            draft.add_hop("via", medium_phrase(host))
         if hosts or lemma in chains.interview_nouns:
             return True  # 'an interview on CNN': the outlet is the medium; a bare interview is a setting
     if lemma not in lex.channel_nouns and obj.lower_ not in lex.platforms:
@@ -115,7 +115,7 @@ def _prep_hop(draft: Draft, prep: Token, lex: Lexicon) -> None:
     proper = _proper_medium(obj) and not topic and (prep.lower_ in chains.outlet_prepositions
                                                      or verb_lemma in chains.publication_verbs)
     if named or proper:
-        draft.add_hop("via", noun_phrase(obj))  # 'said on CNN', 'writing in The Times'
+        draft.add_hop("via", medium_phrase(obj))  # 'said on CNN', 'writing in The Times'
 
 
 def relay_verb(cue: Token, lex: Lexicon) -> Token | None:

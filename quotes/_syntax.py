@@ -18,6 +18,7 @@ __all__ = [
     "adverbial_source",
     "cue_lemma",
     "is_cue_verb",
+    "medium_phrase",
     "noun_phrase",
     "relative_antecedent",
     "speaker_of",
@@ -206,6 +207,15 @@ def noun_phrase(head: Token) -> Span:
     while end > head.i + 1 and doc[end - 1].dep_ == "case":
         end -= 1  # "Trump's statement": the possessor without its 's
     return trim_span(doc[start:max(end, head.i + 1)])
+
+
+def medium_phrase(head: Token) -> Span:
+    """A noun phrase naming a medium, cut before the time or adverb after its head ('a … essay last week')."""
+    span = noun_phrase(head)
+    for tok in span:
+        if tok.i > head.i and (tok.ent_type_ in ("DATE", "TIME") or tok.dep_ in ("advmod", "npadvmod")):
+            return trim_span(span.doc[span.start : tok.i])
+    return span
 
 
 def _clause_follows(comma: Token, excluded: set[int]) -> bool:

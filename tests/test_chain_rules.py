@@ -61,6 +61,8 @@ def test_told_speaking_to_and_interview_with_give_a_hop_and_the_listener(text: s
          "BBC Radio 4's Today programme"),
         ("The union said in a statement that the strike would go ahead.", "The union", "a statement"),
         ("The company said in its report that profits had fallen.", "The company", "its report"),
+        ('"She is unstable," Trump said in a national security speech earlier in the day.', "Trump",
+         "a national security speech"),
     ],
 )
 def test_said_on_and_writing_in_a_medium_give_via(text: str, speaker: str, medium: str) -> None:
