@@ -53,8 +53,6 @@ def _proper_medium(obj: Token) -> bool:
 
 def _told(draft: Draft, target: Span) -> None:
     """told X: the hop, and X as the listener unless the cue named one already."""
-    if draft.covers(target.start_char, target.end_char):
-        return
     draft.add_hop("told", target)
     if draft.listener is None:
         draft.listener = target
@@ -96,10 +94,13 @@ def _noun_hop(draft: Draft, obj: Token, lex: Lexicon) -> bool:
     return True
 
 
-def _prep_hop(draft: Draft, prep: Token, lex: Lexicon) -> None:
-    """One prepositional phrase of the cue's clause: 'to X' after speak/talk, or a medium after on/in/via."""
+def _prep_hop(draft: Draft, prep: Token, lex: Lexicon, on_cue: bool = False) -> None:
+    """One prepositional phrase of the cue's clause: 'to X' after speak/talk, or a medium after on/in/via.
+
+    ``on_cue``: the phrase hangs on the cue itself, so it is attribution even where the content runs over it.
+    """
     obj, head = _pobj(prep), prep.head
-    if obj is None or draft.covers(obj.idx, obj.idx + len(obj)):
+    if obj is None or (not on_cue and draft.covers(obj.idx, obj.idx + len(obj))):
         return
     verb_lemma = cue_lemma(head) if head.pos_ in ("VERB", "AUX") else ""
     chains = lex.chains
@@ -214,14 +215,15 @@ def add_listener_and_channels(draft: Draft, cue: Token, lex: Lexicon) -> None:
     opening = root.left_edge.i  # 'In a statement released after …, Cruz said': an opening phrase is the clause's
     others = _other_reports(root, cue, lex)
     for tok in root.subtree:
-        if draft.covers(tok.idx, tok.idx + 1) or tok.i in others \
+        on_cue = tok.dep_ == "prep" and tok.head.i == cue.i and draft.kind != "direct"  # 'says in a statement that'
+        if (draft.covers(tok.idx, tok.idx + 1) and not on_cue) or tok.i in others \
                 or (tok.i not in (root.i, opening) and not _in_clause(tok, root)):
             continue
         if tok.dep_ == "prep":
-            _prep_hop(draft, tok, lex)
+            _prep_hop(draft, tok, lex, on_cue)
         elif tok.pos_ == "VERB" and cue_lemma(tok) in lex.chains.told_verbs and _tells_for(tok, cue):
             obj = first(tok.children, ("dobj", "dative", "iobj"))
-            if obj is not None:
+            if obj is not None and not draft.covers(obj.idx, obj.idx + len(obj)):
                 _told(draft, noun_phrase(obj))  # 'told the crowd', 'telling reporters'
 
 
