@@ -38,7 +38,8 @@ def _named_medium(obj: Token, lex: Lexicon) -> bool:
     span = noun_phrase(obj)
     text = span.text.lower()
     bare = text.split(" ", 1)[1] if " " in text and span[0].lower_ in lex.function_words.determiners else text
-    if {text, bare, obj.lower_} & (lex.outlets | lex.platforms):
+    names = {text, bare, obj.lower_} if obj.pos_ == "PROPN" else {text, bare} - {obj.lower_}  # not 'his time'
+    if names & (lex.outlets | lex.platforms):
         return True
     owner = first(obj.children, ("poss",))  # "BBC One's Breakfast with Frost", "CNN's State of the Union"
     if owner is not None and obj.pos_ == "PROPN" and (_named_medium(owner, lex) or owner.ent_type_ == "ORG"):
@@ -113,7 +114,8 @@ def _prep_hop(draft: Draft, prep: Token, lex: Lexicon, on_cue: bool = False) -> 
         return  # 'claimed victory in a tweet': a medium noun may hang on the object
     topic = verb_lemma in lex.topic_content.get(prep.lower_, frozenset())  # 'commented on Trump'
     named = _named_medium(obj, lex)
-    proper = _proper_medium(obj) and not topic and (prep.lower_ in chains.outlet_prepositions
+    asked = verb_lemma in lex.for_verbs  # 'called on Trump to apologize': the one asked, not a medium
+    proper = _proper_medium(obj) and not topic and not asked and (prep.lower_ in chains.outlet_prepositions
                                                      or verb_lemma in chains.publication_verbs)
     if named or proper:
         draft.add_hop("via", medium_phrase(obj))  # 'said on CNN', 'writing in The Times'

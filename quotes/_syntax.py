@@ -209,12 +209,20 @@ def noun_phrase(head: Token) -> Span:
     return trim_span(doc[start:max(end, head.i + 1)])
 
 
+def _is_time(tok: Token) -> bool:
+    """A time word or adverb after a noun ('last week', 'earlier', 'in 1996', 'on Sunday')."""
+    if tok.dep_ == "prep":
+        obj = first(tok.children, ("pobj",))
+        return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+    return tok.ent_type_ in ("DATE", "TIME") or tok.dep_ in ("advmod", "npadvmod")
+
+
 def medium_phrase(head: Token) -> Span:
     """A noun phrase naming a medium, cut before the time or adverb after its head ('a … essay last week')."""
     span = noun_phrase(head)
-    for tok in span:
-        if tok.i > head.i and (tok.ent_type_ in ("DATE", "TIME") or tok.dep_ in ("advmod", "npadvmod")):
-            return trim_span(span.doc[span.start : tok.i])
+    for child in head.rights:
+        if child.i < span.end and _is_time(child):
+            return trim_span(span.doc[span.start : child.left_edge.i])
     return span
 
 

@@ -87,9 +87,11 @@ def test_a_statement_to_x_is_statement_to() -> None:
         "He said at a rally in Ohio that the plan was sound.",
         "He said at a press conference that the plan was sound.",
         "He said during a conference in Phoenix that the plan was sound.",
+        "The aide called on Trump to apologize.",
+        "During his time in office, the governor said the plan was sound.",
     ],
 )
-def test_times_places_and_settings_are_no_medium(text: str) -> None:
+def test_times_places_settings_and_addressees_are_no_medium(text: str) -> None:
     assert reading(text)[2] == []
 
 
