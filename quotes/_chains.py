@@ -11,7 +11,6 @@ from quotes._syntax import cue_lemma, first, medium_phrase, noun_phrase, trim_sp
 __all__ = ["add_listener_and_channels", "authored_medium", "clause_root", "relay_verb", "source_hops"]
 
 
-
 def clause_root(tok: Token) -> Token:
     """Climb participles and conjuncts to the verb whose clause they belong to."""
     while tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
@@ -208,11 +207,15 @@ def add_listener_and_channels(draft: Draft, cue: Token, lex: Lexicon) -> None:
     _relayed(draft, cue, lex)
     _author_speaks(draft, lex)
     _cited(draft, cue, lex)
-    lemma = cue_lemma(cue)
-    if lemma in lex.listener_verbs:
+    if cue_lemma(cue) in lex.listener_verbs:
         obj = first(cue.children, ("dobj", "dative", "iobj"))
         if obj is not None and not draft.covers(obj.idx, obj.idx + len(obj)):
             draft.listener = noun_phrase(obj)
+    _clause_hops(draft, cue, lex)
+
+
+def _clause_hops(draft: Draft, cue: Token, lex: Lexicon) -> None:
+    """The prepositional phrases and 'tell' verbs of the cue's clause, its participles and its subject's."""
     root = clause_root(cue)
     opening = root.left_edge.i  # 'In a statement released after …, Cruz said': an opening phrase is the clause's
     others = _other_reports(root, cue, lex)
