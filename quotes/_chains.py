@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
-from quotes._syntax import cue_lemma, first, medium_phrase, noun_phrase, trim_span
+from quotes._syntax import NOT_SPEAKERS, cue_lemma, first, medium_phrase, noun_phrase, trim_span
 
 __all__ = ["add_listener_and_channels", "authored_medium", "clause_root", "relay_verb", "source_hops"]
 
@@ -52,7 +52,9 @@ def _proper_medium(obj: Token) -> bool:
 
 
 def _told(draft: Draft, target: Span) -> None:
-    """told X: the hop, and X as the listener unless the cue named one already."""
+    """told X: the hop, and X as the listener unless the cue named one already; never a time ('told … this week')."""
+    if target.root.ent_type_ in NOT_SPEAKERS:
+        return
     draft.add_hop("told", target)
     if draft.listener is None:
         draft.listener = target

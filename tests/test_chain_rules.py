@@ -37,6 +37,7 @@ def reading(text: str) -> tuple[str | None, str | None, list[tuple[str, str]]]:
         ("The minister, speaking to MPs, said the scheme would close.", "The minister", "MPs"),
         ("Talking to the BBC, the singer said she was retiring.", "the singer", "the BBC"),
         ("In an interview with the Guardian, the actor said he was retiring.", "the actor", "the Guardian"),
+        ("“The plan is sound,” the economist told me this week.", "the economist", "me"),
         ("The actor said in an interview with the Guardian that he was retiring.", "The actor", "the Guardian"),
     ],
 )
