@@ -53,7 +53,7 @@ def _proper_medium(obj: Token) -> bool:
 
 def _told(draft: Draft, target: Span) -> None:
     """told X: the hop, and X as the listener unless the cue named one already; never a time ('told … this week')."""
-    if target.root.ent_type_ in NOT_SPEAKERS:
+    if target.root.ent_type_ in NOT_SPEAKERS and target[0].is_lower:  # but "ABC's This Week", 'Fox News Sunday'
         return
     draft.add_hop("told", target)
     if draft.listener is None:

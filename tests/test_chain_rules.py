@@ -38,6 +38,8 @@ def reading(text: str) -> tuple[str | None, str | None, list[tuple[str, str]]]:
         ("Talking to the BBC, the singer said she was retiring.", "the singer", "the BBC"),
         ("In an interview with the Guardian, the actor said he was retiring.", "the actor", "the Guardian"),
         ("“The plan is sound,” the economist told me this week.", "the economist", "me"),
+        ("Trump picked up on the criticism, telling ABC's This Week that there is a weird deal going on.", "Trump",
+         "ABC's This Week"),
         ("The actor said in an interview with the Guardian that he was retiring.", "The actor", "the Guardian"),
     ],
 )
