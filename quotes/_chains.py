@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
-from quotes._syntax import NOT_SPEAKERS, cue_lemma, first, medium_phrase, noun_phrase, trim_span
+from quotes._syntax import NOT_SPEAKERS, cue_lemma, first, medium_object, medium_phrase, noun_phrase, trim_span
 
 __all__ = ["add_listener_and_channels", "authored_medium", "clause_root", "relay_verb", "source_hops"]
 
@@ -218,7 +218,8 @@ def add_listener_and_channels(draft: Draft, cue: Token, lex: Lexicon) -> None:
 
 def _clause_hops(draft: Draft, cue: Token, lex: Lexicon) -> None:
     """The prepositional phrases and 'tell' verbs of the cue's clause, its participles and its subject's."""
-    root = clause_root(cue)
+    medium = medium_object(cue, lex)
+    root = clause_root(medium.head if medium is not None else cue)  # 'issued a statement saying …'
     opening = root.left_edge.i  # 'In a statement released after …, Cruz said': an opening phrase is the clause's
     others = _other_reports(root, cue, lex)
     for tok in root.subtree:
@@ -228,10 +229,26 @@ def _clause_hops(draft: Draft, cue: Token, lex: Lexicon) -> None:
             continue
         if tok.dep_ == "prep":
             _prep_hop(draft, tok, lex, on_cue)
-        elif tok.pos_ == "VERB" and cue_lemma(tok) in lex.chains.told_verbs and _tells_for(tok, cue):
-            obj = first(tok.children, ("dobj", "dative", "iobj"))
-            if obj is not None and not draft.covers(obj.idx, obj.idx + len(obj)):
-                _told(draft, noun_phrase(obj))  # 'told the crowd', 'telling reporters'
+        elif tok.pos_ == "VERB" and _tells_for(tok, cue):
+            _verb_hop(draft, tok, lex)
+
+
+def _verb_hop(draft: Draft, verb: Token, lex: Lexicon) -> None:
+    """'told the crowd', 'telling reporters'; 'issued a statement', 'wrote a letter to X': the verb's object."""
+    obj = first(verb.children, ("dobj", "dative", "iobj"))
+    if obj is None or draft.covers(obj.idx, obj.idx + len(obj)):
+        return
+    lemma, chains = cue_lemma(verb), lex.chains
+    if lemma in chains.told_verbs:
+        _told(draft, noun_phrase(obj))
+        return
+    if lemma not in chains.medium_verbs:
+        return
+    to = next(iter(_preps(verb, chains.addressee_prepositions)), None)  # 'released a statement to the BBC'
+    if to is not None and obj.lemma_.lower() in chains.statement_nouns:
+        draft.add_hop("statement_to", noun_phrase(_pobj(to)))
+    elif _noun_hop(draft, obj, lex) and draft.listener is None and to is not None:
+        draft.listener = noun_phrase(_pobj(to))  # 'wrote a letter to X'
 
 
 def _has_subject(tok: Token) -> bool:

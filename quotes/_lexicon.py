@@ -100,6 +100,7 @@ class _Chains(_Strict):
     outlet_prepositions: frozenset[str]
     statement_nouns: frozenset[str]
     publication_verbs: frozenset[str]
+    medium_verbs: frozenset[str]
     relay_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     relay_as: frozenset[str]

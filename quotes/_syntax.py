@@ -18,6 +18,7 @@ __all__ = [
     "adverbial_source",
     "cue_lemma",
     "is_cue_verb",
+    "medium_object",
     "medium_phrase",
     "noun_phrase",
     "relative_antecedent",
@@ -137,6 +138,15 @@ def _fallback_subject(verb: Token) -> Token | None:
     return None
 
 
+def medium_object(verb: Token, lex: Lexicon) -> Token | None:
+    """The medium noun a participle hangs on when a verb's object: 'issued a statement saying …'."""
+    head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in lex.channel_nouns \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
 def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     """The subject of ``verb``; participles and conjuncts inherit their head clause's subject."""
     for child in verb.children:
@@ -156,6 +166,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
             head = head.head  # 'by telling them that …', 'aside from saying …': the verb the preposition hangs on
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, lex, depth - 1)
+    medium = medium_object(verb, lex)
+    if medium is not None and depth:
+        return subject_of(medium.head, lex, depth - 1)  # 'The White House issued a statement saying …'
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return _fallback_subject(verb)

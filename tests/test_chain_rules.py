@@ -77,9 +77,28 @@ def test_a_letters_addressee_is_the_listener() -> None:
     assert reading(text) == ("the bishop", "parishioners", [("via", "a letter")])
 
 
-def test_a_statement_to_x_is_statement_to() -> None:
-    text = "The union said in a statement to the BBC that the strike would go ahead."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union said in a statement to the BBC that the strike would go ahead.",
+        "The union released a statement to the BBC saying the strike would go ahead.",
+    ],
+)
+def test_a_statement_to_x_is_statement_to(text: str) -> None:
     assert reading(text) == ("The union", None, [("statement_to", "the BBC")])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "listener", "medium"),
+    [
+        ("The White House issued a statement saying the talks had failed.", "The White House", None, "a statement"),
+        ("The company wrote a letter to the mayor, calling the plan ''misleading.''", "The company", "the mayor",
+         "a letter"),
+    ],
+)
+def test_the_object_of_a_medium_verb_is_the_medium(text: str, speaker: str, listener: str | None,
+                                                   medium: str) -> None:
+    assert reading(text) == (speaker, listener, [("via", medium)])
 
 
 @pytest.mark.parametrize(
