@@ -6,10 +6,9 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
-from quotes._syntax import cue_lemma, first, noun_phrase, trim_span
+from quotes._syntax import NOT_SPEAKERS, cue_lemma, first, medium_object, medium_phrase, noun_phrase, trim_span
 
-__all__ = ["add_listener_and_channels", "clause_root", "source_hops"]
-
+__all__ = ["add_listener_and_channels", "authored_medium", "clause_root", "relay_verb", "source_hops"]
 
 
 def clause_root(tok: Token) -> Token:
@@ -19,57 +18,262 @@ def clause_root(tok: Token) -> Token:
     return tok
 
 
-def _is_outlet(span: Span, lex: Lexicon) -> bool:
-    text = span.text.lower().removeprefix("the ").strip("* ")
-    if text in lex.outlets or span.text.lower() in lex.outlets or text in lex.platforms:
-        return True
-    root = span.root
-    return root.ent_type_ in ("ORG", "NORP") and root.pos_ == "PROPN"
+# entity types that name a time, a place, a person or a number: 'said on Monday', 'spoke in Iowa' are no medium
+_NOT_MEDIA = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "PERSON", "NORP", "EVENT", "CARDINAL", "ORDINAL",
+                        "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"})
 
 
 def _pobj(prep: Token) -> Token | None:
     return first(prep.children, ("pobj",))
 
 
-def _channel_hop(draft: Draft, prep: Token, lex: Lexicon) -> None:
-    """on X / in a post to social media / in a statement to CBS / in a readout of his call."""
-    obj = _pobj(prep)
-    if obj is None or prep.lower_ not in lex.channel_prepositions:
+def _preps(tok: Token, words: frozenset[str]) -> list[Token]:
+    """The prepositions among ``tok``'s children whose word is one of ``words``."""
+    return [c for c in tok.children if c.dep_ == "prep" and c.lower_ in words and _pobj(c) is not None]
+
+
+def _named_medium(obj: Token, lex: Lexicon) -> bool:
+    """An outlet, platform or programme: 'The Times', 'Twitter', 'BBC Radio 4's Today programme'."""
+    span = noun_phrase(obj)
+    text = span.text.lower()
+    bare = text.split(" ", 1)[1] if " " in text and span[0].lower_ in lex.function_words.determiners else text
+    names = {text, bare, obj.lower_} if obj.pos_ == "PROPN" else {text, bare} - {obj.lower_}  # not 'his time'
+    if names & (lex.outlets | lex.platforms):
+        return True
+    owner = first(obj.children, ("poss",))  # "BBC One's Breakfast with Frost", "CNN's State of the Union"
+    if owner is not None and obj.pos_ == "PROPN" and (_named_medium(owner, lex) or owner.ent_type_ == "ORG"):
+        return True
+    return obj.lemma_.lower() in lex.outlet_nouns
+
+
+def _proper_medium(obj: Token) -> bool:
+    """A proper name that is no date, place or person ('on CNN', 'on Fox and Friends')."""
+    return obj.pos_ == "PROPN" and obj.ent_type_ not in _NOT_MEDIA
+
+
+def _told(draft: Draft, target: Span) -> None:
+    """told X: the hop, and X as the listener unless the cue named one already; never a time ('told … this week')."""
+    if target.root.ent_type_ in NOT_SPEAKERS and target[0].is_lower:  # but "ABC's This Week", 'Fox News Sunday'
         return
-    lemma = obj.lemma_.lower()
-    target = trim_span(obj.doc[obj.left_edge.i : obj.right_edge.i + 1])  # 'a briefing tied to Axios'
-    is_platform = target.text.lower().removeprefix("his ").removeprefix("her ") in lex.platforms
-    if lemma == "statement":
-        to = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-        if to is not None and _pobj(to) is not None:
-            draft.add_hop("statement_to", noun_phrase(_pobj(to)))  # 'the BBC's US partner CBS'
-            return
-    if lemma in lex.channel_nouns or lemma in lex.platforms or is_platform or obj.text.lower() in lex.platforms:
-        draft.add_hop("via", target)
+    draft.add_hop("told", target)
+    if draft.listener is None:
+        draft.listener = target
+
+
+def _medium_target(obj: Token, lex: Lexicon) -> tuple[Span, Token | None]:
+    """The medium phrase without a 'to X' addressee (returned apart), which becomes the listener."""
+    to = next(iter(_preps(obj, lex.chains.addressee_prepositions)), None)
+    if to is not None and noun_phrase(_pobj(to)).text.lower() in lex.platforms:
+        to = None  # 'a post to social media': the platform is part of the medium
+    span = medium_phrase(obj)
+    if to is not None and to.i < span.end:
+        span = trim_span(obj.doc[span.start : to.i])
+    return span, (_pobj(to) if to is not None else None)
+
+
+def _noun_hop(draft: Draft, obj: Token, lex: Lexicon) -> bool:
+    """in an interview with X / on X; in a statement (to X); in a letter to X; in its report."""
+    chains, lemma = lex.chains, obj.lemma_.lower()
+    if lemma in chains.interview_nouns:
+        for prep in _preps(obj, chains.interviewer_prepositions):
+            _told(draft, noun_phrase(_pobj(prep)))
+    if lemma in chains.hosted_nouns:
+        hosts = [_pobj(p) for p in _preps(obj, chains.outlet_prepositions)]
+        hosts = [h for h in hosts if _named_medium(h, lex) or _proper_medium(h)]
+        for host in hosts:
+            draft.add_hop("via", medium_phrase(host))
+        if hosts or lemma in chains.interview_nouns:
+            return True  # 'an interview on CNN': the outlet is the medium; a bare interview is a setting
+    if lemma not in lex.channel_nouns and obj.lower_ not in lex.platforms:
+        return False
+    target, addressee = _medium_target(obj, lex)
+    if addressee is not None and lemma in chains.statement_nouns:
+        draft.add_hop("statement_to", noun_phrase(addressee))  # 'the BBC's US partner CBS'
+        return True
+    draft.add_hop("via", target)
+    if addressee is not None and draft.listener is None:
+        draft.listener = noun_phrase(addressee)
+    return True
+
+
+def _prep_hop(draft: Draft, prep: Token, lex: Lexicon, on_cue: bool = False) -> None:
+    """One prepositional phrase of the cue's clause: 'to X' after speak/talk, or a medium after on/in/via.
+
+    ``on_cue``: the phrase hangs on the cue itself, so it is attribution even where the content runs over it.
+    """
+    obj, head = _pobj(prep), prep.head
+    if obj is None or (not on_cue and draft.covers(obj.idx, obj.idx + len(obj))):
+        return
+    verb_lemma = cue_lemma(head) if head.pos_ in ("VERB", "AUX") else ""
+    chains = lex.chains
+    if prep.lower_ in chains.addressee_prepositions and verb_lemma in chains.addressee_verbs:
+        _told(draft, noun_phrase(obj))  # 'speaking to the Treasury Select Committee'
+        return
+    if prep.lower_ not in lex.channel_prepositions:
+        return
+    if _noun_hop(draft, obj, lex) or head.pos_ not in ("VERB", "AUX"):
+        return  # 'claimed victory in a tweet': a medium noun may hang on the object
+    topic = verb_lemma in lex.topic_content.get(prep.lower_, frozenset())  # 'commented on Trump'
+    named = _named_medium(obj, lex)
+    asked = verb_lemma in lex.for_verbs  # 'called on Trump to apologize': the one asked, not a medium
+    proper = _proper_medium(obj) and not topic and not asked and (prep.lower_ in chains.outlet_prepositions
+                                                     or verb_lemma in chains.publication_verbs)
+    if named or proper:
+        draft.add_hop("via", medium_phrase(obj))  # 'said on CNN', 'writing in The Times'
+
+
+def relay_verb(cue: Token, lex: Lexicon) -> Token | None:
+    """The verb that relays a cue: 'quoted' in 'the paper quoted Mr Chernin as saying'."""
+    as_word = cue.head
+    if cue.dep_ != "pcomp" or as_word.lower_ not in lex.chains.relay_as or as_word.head.i == as_word.i:
+        return None
+    return as_word.head if cue_lemma(as_word.head) in lex.chains.relay_verbs else None
+
+
+def _relayed(draft: Draft, cue: Token, lex: Lexicon) -> None:
+    """'X quoted Y as saying …' / 'Y was quoted by X as saying …': Y speaks, X is a reported_by hop."""
+    chains = lex.chains
+    relay = relay_verb(cue, lex)
+    if relay is None:
+        return
+    quoted = first(relay.children, ("dobj", "nsubjpass"))
+    if quoted is None:
+        return
+    relayer = first(relay.children, ("nsubj",))
+    if relayer is None:
+        prep = next(iter(_preps(relay, chains.relay_prepositions)), None)
+        relayer = _pobj(prep) if prep is not None else first(
+            (g for c in relay.children if c.dep_ == "agent" for g in c.children), ("pobj",))
+    draft.speaker = noun_phrase(quoted)
+    if relayer is not None:
+        draft.add_hop("reported_by", noun_phrase(relayer))
+
+
+def authored_medium(source: Span, lex: Lexicon) -> tuple[Span, Span, list[Span]] | None:
+    """'A letter from the American Legion obtained by AP': (author, medium, [who obtained it]), else None."""
+    head = source.root
+    if head.lemma_.lower() not in lex.channel_nouns:
+        return None
+    prep = next(iter(_preps(head, lex.function_words.author_prepositions)), None)
+    if prep is None or prep.i <= source.start:
+        return None
+    medium = trim_span(source.doc[source.start : prep.i])
+    agents = [first(t.children, ("agent",)) for t in head.subtree
+              if t.dep_ == "acl" and cue_lemma(t) in lex.obtained_verbs]
+    obtainers = [noun_phrase(_pobj(a)) for a in agents if a is not None and _pobj(a) is not None]
+    return noun_phrase(_pobj(prep)), medium, obtainers
+
+
+def _author_speaks(draft: Draft, lex: Lexicon) -> None:
+    """A document that speaks ('a letter from X warns') gives the floor to its author, the document a via hop."""
+    found = authored_medium(draft.speaker, lex) if draft.speaker is not None else None
+    if found is None:
+        return
+    draft.speaker, medium, obtainers = found
+    draft.add_hop("via", medium)
+    for who in obtainers:
+        draft.add_hop("obtained_by", who)
+
+
+def _cited(draft: Draft, cue: Token, lex: Lexicon) -> None:
+    """'…, the Post reported, citing another source': the cited source speaks; the reporter is a citing hop."""
+    if cue_lemma(cue) not in lex.chains.reporting_verbs:
+        return
+    citing = next((c for c in cue.children if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+                   and cue_lemma(c) in lex.citing_verbs), None)
+    source = first(citing.children, ("dobj",)) if citing is not None else None
+    if source is None or draft.speaker is None:
+        return
+    reporter = draft.speaker
+    draft.speaker = noun_phrase(source)
+    draft.add_hop("citing", reporter)
+
+
+def _tells_for(verb: Token, cue: Token) -> bool:
+    """A 'tell' of the cue's clause speaks for the cue: the cue itself, a verb above it, or 'telling X'."""
+    return verb.i == cue.i or verb.is_ancestor(cue) or (verb.tag_ == "VBG" and not _has_subject(verb))
+
+
+def _other_reports(root: Token, cue: Token, lex: Lexicon) -> set[int]:
+    """Tokens of other cue verbs of the clause that report words of their own ('…, stating on Fox News that …')."""
+    out: set[int] = set()
+    for verb in root.subtree:
+        if verb.i != cue.i and not verb.is_ancestor(cue) and cue_lemma(verb) in lex.cue_verbs \
+                and verb.tag_.startswith("VB") and any(c.dep_ == "ccomp" for c in verb.children):
+            out.update(t.i for t in verb.subtree)
+    return out
 
 
 def add_listener_and_channels(draft: Draft, cue: Token, lex: Lexicon) -> None:
-    """Listener and told/via/statement_to hops from the cue verb and its clause."""
-    lemma = cue_lemma(cue)
-    if lemma in lex.listener_verbs:
+    """Listener, told/via/statement_to hops and relays, read off the cue verb and its clause."""
+    _relayed(draft, cue, lex)
+    _author_speaks(draft, lex)
+    _cited(draft, cue, lex)
+    if cue_lemma(cue) in lex.listener_verbs:
         obj = first(cue.children, ("dobj", "dative", "iobj"))
         if obj is not None and not draft.covers(obj.idx, obj.idx + len(obj)):
             draft.listener = noun_phrase(obj)
-            if lemma == "tell" and _is_outlet(draft.listener, lex):
-                draft.add_hop("told", draft.listener)
-    root = clause_root(cue)
-    for prep in root.subtree:
-        if prep.dep_ == "prep" and not draft.covers(prep.idx, prep.idx + 1) and _in_clause(prep, root):
-            _channel_hop(draft, prep, lex)
+    _clause_hops(draft, cue, lex)
+
+
+def _clause_hops(draft: Draft, cue: Token, lex: Lexicon) -> None:
+    """The prepositional phrases and 'tell' verbs of the cue's clause, its participles and its subject's."""
+    medium = medium_object(cue, lex)
+    root = clause_root(medium.head if medium is not None else cue)  # 'issued a statement saying …'
+    opening = root.left_edge.i  # 'In a statement released after …, Cruz said': an opening phrase is the clause's
+    others = _other_reports(root, cue, lex)
+    for tok in root.subtree:
+        on_cue = tok.dep_ == "prep" and tok.head.i == cue.i and draft.kind != "direct"  # 'says in a statement that'
+        if (draft.covers(tok.idx, tok.idx + 1) and not on_cue) or tok.i in others \
+                or (tok.i not in (root.i, opening) and not _in_clause(tok, root)):
+            continue
+        if tok.dep_ == "prep":
+            _prep_hop(draft, tok, lex, on_cue)
+        elif tok.pos_ == "VERB" and _tells_for(tok, cue):
+            _verb_hop(draft, tok, lex)
+
+
+def _verb_hop(draft: Draft, verb: Token, lex: Lexicon) -> None:
+    """'told the crowd', 'telling reporters'; 'issued a statement', 'wrote a letter to X': the verb's object."""
+    obj = first(verb.children, ("dobj", "dative", "iobj"))
+    if obj is None or draft.covers(obj.idx, obj.idx + len(obj)):
+        return
+    lemma, chains = cue_lemma(verb), lex.chains
+    if lemma in chains.told_verbs:
+        _told(draft, noun_phrase(obj))
+        return
+    if lemma not in chains.medium_verbs:
+        return
+    to = next(iter(_preps(verb, chains.addressee_prepositions)), None)  # 'released a statement to the BBC'
+    if to is not None and obj.lemma_.lower() in chains.statement_nouns:
+        draft.add_hop("statement_to", noun_phrase(_pobj(to)))
+    elif _noun_hop(draft, obj, lex) and draft.listener is None and to is not None:
+        draft.listener = noun_phrase(_pobj(to))  # 'wrote a letter to X'
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _appositive_participle(tok: Token) -> bool:
+    """'Mr Clarke, writing in The Times, …': a participle hanging on a noun phrase."""
+    return tok.dep_ in ("appos", "acl") and tok.tag_ in ("VBG", "VBN")
 
 
 def _in_clause(tok: Token, root: Token) -> bool:
-    """True unless a clause with its own subject stands between ``tok`` and ``root``."""
+    """True unless a clause with its own subject, or the subject's inner clauses, stand between ``tok`` and ``root``.
+
+    The subject's own appositive participle counts as the clause's ('Mr Clarke, writing in The Times, accused').
+    """
+    below = tok
     for anc in tok.ancestors:
         if anc.i == root.i:
             return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) and anc.dep_ != "advcl":
+        if _has_subject(anc) and anc.dep_ != "advcl":
             return False
+        if anc.dep_ in ("nsubj", "nsubjpass") and not (_appositive_participle(below) and below.head.i == anc.i):
+            return False
+        below = anc
     return False
 
 

@@ -88,6 +88,25 @@ class _Relay(_Strict):
     report_relations: dict[str, Relation]
 
 
+class _Chains(_Strict):
+    """The chain constructions around a cue (SPEC 'Attribution chain')."""
+
+    told_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    addressee_prepositions: frozenset[str]
+    interview_nouns: frozenset[str]
+    interviewer_prepositions: frozenset[str]
+    hosted_nouns: frozenset[str]
+    outlet_prepositions: frozenset[str]
+    statement_nouns: frozenset[str]
+    publication_verbs: frozenset[str]
+    medium_verbs: frozenset[str]
+    relay_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    relay_as: frozenset[str]
+    relay_prepositions: frozenset[str]
+
+
 class _FunctionWords(_Strict):
     complementizers: frozenset[str]
     wh_words: frozenset[str]
@@ -121,6 +140,7 @@ class CueData(_Strict):
     infinitive: _Infinitive
     relay: _Relay
     channel_prepositions: _Words
+    chains: _Chains
     function_words: _FunctionWords
 
 
@@ -163,8 +183,9 @@ class MediaData(_Strict):
     outlets: frozenset[str]
     platforms: frozenset[str]
     channel_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
 
-    _lower = field_validator("outlets", "platforms", "channel_nouns", mode="before")(_lowered)
+    _lower = field_validator("outlets", "platforms", "channel_nouns", "outlet_nouns", mode="before")(_lowered)
 
 
 class NameData(_Strict):
@@ -322,6 +343,7 @@ class Lexicon:
     obtained_verbs: frozenset[str]
     report_relations: Mapping[str, Relation]
     channel_prepositions: frozenset[str]
+    chains: _Chains
     function_words: _FunctionWords
     # people.json
     people: PeopleData
@@ -329,6 +351,7 @@ class Lexicon:
     outlets: frozenset[str]
     platforms: frozenset[str]
     channel_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
     # names.json
     female_names: frozenset[str]
     male_names: frozenset[str]
@@ -407,7 +430,8 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "for_verbs": cues.for_verbs.lemmas, "infinitive_classes": cues.infinitive.classes,
         "infinitive_verbs": cues.infinitive.lemmas, "citing_verbs": cues.relay.citing,
         "obtained_verbs": cues.relay.obtained, "report_relations": dict(cues.relay.report_relations),
-        "channel_prepositions": cues.channel_prepositions.words, "function_words": cues.function_words,
+        "channel_prepositions": cues.channel_prepositions.words, "chains": cues.chains,
+        "function_words": cues.function_words,
     }
 
 
@@ -441,6 +465,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
     return Lexicon(
         data=data, **_cue_fields(checked["cues"]), people=checked["people"],
         outlets=media.outlets, platforms=media.platforms, channel_nouns=media.channel_nouns,
+        outlet_nouns=media.outlet_nouns,
         female_names=names.female, male_names=names.male, given_name_class=_given_classes(given),
         diminutives=dict(given.diminutives.forms), transliteration=checked["transliteration"],
         confidence=settings.confidence, windows=settings.windows, furniture=furniture,

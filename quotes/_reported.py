@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes._chains import add_listener_and_channels, clause_root, source_hops
+from quotes._chains import add_listener_and_channels, authored_medium, clause_root, relay_verb, source_hops
 from quotes._content import complement, content_of_clause, verb_content
 from quotes._direct import quote_span
 from quotes._draft import Coverage, Draft
@@ -93,7 +93,7 @@ def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
         return _from_noun(noun, qx, lex, complement(verb, lex))
     if cue_lemma(verb) in lex.question_verbs and not any(c.dep_ == "nsubj" for c in verb.children):
         return None  # 'Asked whether …': the reporter's question, not speech of the subject
-    content = verb_content(verb, qx, lex)
+    content = verb_content(verb, qx, lex) or _relayed_content(verb, lex)
     if content is None:
         return None
     speaker = speaker_of(verb, lex)
@@ -102,6 +102,13 @@ def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
     draft = _make(verb, content, speaker, qx, lex)
     add_listener_and_channels(draft, verb, lex)
     return draft
+
+
+def _relayed_content(verb: Token, lex: Lexicon) -> list[Span] | None:
+    """'Video games are “big business”, the paper quoted Mr Chernin as saying': the relaying verb's clause."""
+    relay = relay_verb(verb, lex)
+    comp = complement(relay, lex) if relay is not None else None
+    return [content_of_clause(comp, lex)] if comp is not None else None
 
 
 def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = None) -> Draft | None:
@@ -186,8 +193,11 @@ def _drafts_of_clause(drafts: Iterable[Draft], root: Token) -> list[Draft]:
 
 def _attach_source(d: Draft, source: Span, inner: list[tuple[str, Span]], relation: str, lex: Lexicon) -> None:
     """'…, according to X' on an attributed record: a hop; on a record with no speaker: its speaker."""
-    if d.speaker is None:
-        d.speaker = inner[0][1] if inner and inner[0][0] == "citing" else source
+    if d.speaker is None and inner and inner[0][0] == "citing":
+        d.speaker = inner[0][1]
+    elif d.speaker is None:
+        d.speaker, hops = _source_reading(source, relation, lex)
+        inner = hops + inner
     for rel, span in inner:
         if span is not d.speaker:
             d.add_hop(rel, span)
@@ -195,11 +205,40 @@ def _attach_source(d: Draft, source: Span, inner: list[tuple[str, Span]], relati
     d.confidence = max(d.confidence, lex.confidence.according)
 
 
+def _source_reading(source: Span, relation: str, lex: Lexicon) -> tuple[Span, list[tuple[str, Span]]]:
+    """'according to X' with no other speaker: X speaks, or the author of X when X is a document from someone."""
+    found = authored_medium(source, lex)
+    if found is None:
+        return source, []
+    author, medium, obtainers = found  # 'an email from the president of the AFL-CIO obtained by …'
+    return author, [(relation, medium)] + [("obtained_by", who) for who in obtainers]
+
+
+def _can_speak(head: Token, lex: Lexicon) -> bool:
+    """A person, group or organisation ('the State Department', 'officials'), not 'the exchange' or 'a report'."""
+    people = lex.people
+    lemma = head.lemma_.lower()
+    return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.pos_ == "PRON" or any(
+        lemma in heads for heads in (people.person_roles, people.anonymous_heads, people.group_heads,
+                                     people.organization_heads))
+
+
 def _according_record(phrase: AdverbialPhrase, content: Span, source: Span, inner: list[tuple[str, Span]],
                       qx: DocIndex, lex: Lexicon) -> Draft:
-    draft = _make(phrase.root, content, source, qx, lex)
+    """A record for the clause 'according to' modifies; a speaker of its own makes the source a hop."""
+    verb = content.root
+    speaker = speaker_of(verb, lex) if is_cue_verb(verb, lex) else None
+    said = verb_content(verb, qx, lex) if speaker is not None else None
+    if speaker is not None and content.start <= speaker.start and _can_speak(speaker.root, lex) \
+            and (said or cue_lemma(verb) not in lex.weak_verbs):  # 'Russia attacked overnight' says nothing
+        # 'According to Fox News, the State Department reported finding …': Fox News relays the department
+        draft = _make(verb, said or content, speaker, qx, lex)
+        _attach_source(draft, source, inner, phrase.relation, lex)
+        return draft
+    speaker, hops = _source_reading(source, phrase.relation, lex)
+    draft = _make(phrase.root, content, speaker, qx, lex)
     draft.cue = phrase.span
-    for rel, span in inner:
+    for rel, span in hops + inner:
         draft.add_hop(rel, span)
     return draft
 

@@ -18,6 +18,8 @@ __all__ = [
     "adverbial_source",
     "cue_lemma",
     "is_cue_verb",
+    "medium_object",
+    "medium_phrase",
     "noun_phrase",
     "relative_antecedent",
     "speaker_of",
@@ -136,6 +138,15 @@ def _fallback_subject(verb: Token) -> Token | None:
     return None
 
 
+def medium_object(verb: Token, lex: Lexicon) -> Token | None:
+    """The medium noun a participle hangs on when a verb's object: 'issued a statement saying …'."""
+    head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in lex.channel_nouns \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
 def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     """The subject of ``verb``; participles and conjuncts inherit their head clause's subject."""
     for child in verb.children:
@@ -155,6 +166,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
             head = head.head  # 'by telling them that …', 'aside from saying …': the verb the preposition hangs on
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, lex, depth - 1)
+    medium = medium_object(verb, lex)
+    if medium is not None and depth:
+        return subject_of(medium.head, lex, depth - 1)  # 'The White House issued a statement saying …'
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return _fallback_subject(verb)
@@ -182,10 +196,11 @@ def speaker_of(verb: Token, lex: Lexicon) -> Span | None:
 
 
 def _excluded(head: Token) -> set[int]:
-    """Tokens of clauses hanging off a noun phrase (relative clauses, participles)."""
+    """Tokens of clauses hanging off a noun phrase (relative clauses, participles, appositive participles)."""
     out: set[int] = set()
     for tok in head.subtree:
-        if tok.i != head.i and tok.dep_ in _CLAUSE_DEPS and tok.i > head.i:
+        participle = tok.dep_ == "appos" and tok.tag_ in ("VBG", "VBN")  # 'Mr Clarke, writing in The Times,'
+        if tok.i != head.i and (tok.dep_ in _CLAUSE_DEPS or participle) and tok.i > head.i:
             out.update(t.i for t in tok.subtree)
     return out
 
@@ -205,6 +220,23 @@ def noun_phrase(head: Token) -> Span:
     while end > head.i + 1 and doc[end - 1].dep_ == "case":
         end -= 1  # "Trump's statement": the possessor without its 's
     return trim_span(doc[start:max(end, head.i + 1)])
+
+
+def _is_time(tok: Token) -> bool:
+    """A time word or adverb after a noun ('last week', 'earlier', 'in 1996', 'on Sunday')."""
+    if tok.dep_ == "prep":
+        obj = first(tok.children, ("pobj",))
+        return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+    return tok.ent_type_ in ("DATE", "TIME") or tok.dep_ in ("advmod", "npadvmod")
+
+
+def medium_phrase(head: Token) -> Span:
+    """A noun phrase naming a medium, cut before the time or adverb after its head ('a … essay last week')."""
+    span = noun_phrase(head)
+    for child in head.rights:
+        if child.i < span.end and _is_time(child):
+            return trim_span(span.doc[span.start : child.left_edge.i])
+    return span
 
 
 def _clause_follows(comma: Token, excluded: set[int]) -> bool:

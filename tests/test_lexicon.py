@@ -26,6 +26,8 @@ CONSTRUCTION_VERBS = {
     "question_verbs": LEX.question_verbs, "for_verbs": LEX.for_verbs, "infinitive_verbs": LEX.infinitive_verbs,
     "object_content_verbs": LEX.object_content_verbs, "weak_verbs": LEX.weak_verbs - LEX.document_verbs,
     **{f"topic_content[{p}]": verbs for p, verbs in LEX.topic_content.items()},
+    "chains.told_verbs": LEX.chains.told_verbs, "chains.addressee_verbs": LEX.chains.addressee_verbs,
+    "chains.reporting_verbs": LEX.chains.reporting_verbs,
 }
 
 
