@@ -44,9 +44,35 @@ def _continues(doc: Doc, qx: DocIndex, prev: Draft, open_at: int, lex: Lexicon) 
     return not any(is_cue_verb(t, lex) and not qx.inside(t) for t in doc[first:last])
 
 
+def _paragraph_groups(qx: DocIndex) -> list[int]:
+    """For each quote, the first quote of the multi-paragraph quote it belongs to (itself when alone)."""
+    groups: list[int] = []
+    for qi, m in enumerate(qx.marks):
+        linked = qi > 0 and m.reopened and qx.marks[qi - 1].continues
+        groups.append(groups[qi - 1] if linked else qi)
+    return groups
+
+
+def _group_sources(drafts: list[Draft], groups: list[int]) -> dict[int, Draft]:
+    """The attributed record of each multi-paragraph quote: its paragraphs share its speaker, wherever the cue is."""
+    sources: dict[int, Draft] = {}
+    for d in sorted(drafts, key=lambda d: d.start):
+        if d.speaker is not None and d.kind != "term":
+            for qi in sorted(d.marks):
+                sources.setdefault(groups[qi], d)
+    return sources
+
+
+def _inherit(source: Draft, span: tuple[int, int], qi: int, lex: Lexicon) -> Draft:
+    return Draft("direct", [span], speaker=source.speaker, listener=source.listener, chain=list(source.chain),
+                 confidence=lex.confidence.continuation, method="rule", inherited=True, marks={qi})
+
+
 def continuations_and_terms(doc: Doc, qx: DocIndex, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """Records for the quotes no cue claimed; ``drafts`` are the ones found so far."""
     claimed = {qi for d in drafts for qi in d.marks}
+    groups = _paragraph_groups(qx)
+    sources = _group_sources(drafts, groups)
     covered = Coverage(qx.text, drafts)
     by_end = sorted(drafts, key=lambda d: d.end)
     seen = 0
@@ -61,10 +87,11 @@ def continuations_and_terms(doc: Doc, qx: DocIndex, drafts: list[Draft], lex: Le
         span = quote_span(qx.text, m)
         if not any(c.isalpha() for c in qx.text[span[0] : span[1]]):
             continue
-        if prev is not None and prev.speaker is not None and starts_sentence(qx.text, m) \
+        if groups[qi] in sources:
+            draft = _inherit(sources[groups[qi]], span, qi, lex)
+        elif prev is not None and prev.speaker is not None and starts_sentence(qx.text, m) \
                 and _continues(doc, qx, prev, m.open, lex):
-            draft = Draft("direct", [span], speaker=prev.speaker, listener=prev.listener, chain=list(prev.chain),
-                          confidence=lex.confidence.continuation, method="rule", inherited=True, marks={qi})
+            draft = _inherit(prev, span, qi, lex)
         else:
             draft = Draft("term", [span], confidence=lex.confidence.term, method="rule", marks={qi})
         new.append(draft)

@@ -3,6 +3,11 @@
 Tells quote marks from apostrophes, pairs openers with closers per family
 (double: " “ ” „ « »; single: ' ‘ ’ ‚ ‹ ›), nests the other family inside,
 recovers unbalanced marks locally and follows quotes across line breaks.
+News style runs a long quote over several paragraphs by re-opening the mark at
+each paragraph and closing it only at the end; each paragraph is its own quote
+here (``continues`` / ``reopened`` link them), also where scraped copy flattened
+the breaks into one line (``… at Ibrox. "On top of all that …"``): a mark that
+opens right after a sentence end while a quote of its family is open re-opens it.
 Pure functions over ``str``; linear in the length of the text.
 """
 
@@ -22,6 +27,7 @@ STRAIGHT = {'"': "double", "'": "single"}
 ALL_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE | frozenset(STRAIGHT)
 _BEFORE_OPEN = frozenset("([{<—–-/") | ALL_MARKS
 _AFTER_CLOSE = frozenset(".,;:!?)]}>—–-…*") | ALL_MARKS
+_SENTENCE_ENDS = frozenset(".!?…")
 _ELISIONS = ("em ", "til ", "cause ", "n ", "n'", "n’", "tis ", "twas ")
 # the next single mark on the line: an opener, a line end, or a closer after punctuation (…,’ / …?')
 _NEXT_SINGLE = regex.compile(r"[‘‚‹\n]|(?<!\w)'(?=\w)|(?P<closer>[,.!?…]['’›](?!\w))")
@@ -39,11 +45,18 @@ class QuoteMark:
     close: int | None
     family: str
     level: int
+    continues: bool = False  # the words go on in the next quote: its mark re-opens this one
+    reopened: bool = False  # this quote re-opens the one before (a following paragraph of it)
 
     @property
     def closed(self) -> bool:
-        """False when the quote was recovered: its closing mark never came."""
+        """False when the quote was recovered or continues: its closing mark never came."""
         return self.close is not None
+
+    @property
+    def repaired(self) -> bool:
+        """True when the pairing was recovered: no closing mark came and no re-opening mark continues it."""
+        return self.close is None and not self.continues
 
 
 @dataclass
@@ -51,6 +64,7 @@ class _Open:
     pos: int
     family: str
     char: str
+    reopened: bool = False
 
 
 def _family(ch: str) -> str:
@@ -159,13 +173,17 @@ def scan_quotes(text: str) -> list[QuoteMark]:
     while i < n:
         if i >= line_ends[line]:
             i = _close_line(text, line_ends[line], stack, found)
-            line += 1
+            while line < len(line_ends) - 1 and line_ends[line] < i:
+                line += 1  # past the blank lines before a re-opened paragraph too
             continue
         ch = text[i]
         if ch in ALL_MARKS:
             role = _role(text, i, stack)
             if role == "open" and len(stack) < _MAX_DEPTH:
-                stack.append(_Open(i, _family(ch), ch))
+                depth = _reopened_depth(text, i, _family(ch), stack)
+                if depth is not None:
+                    _continue(text, stack, depth, i, found)
+                stack.append(_Open(i, _family(ch), ch, reopened=depth is not None))
             elif role == "close":
                 _close(i, _family(ch), stack, found)
         i += 1
@@ -186,14 +204,42 @@ def _nest(found: list[QuoteMark]) -> list[QuoteMark]:
     return nested
 
 
+def _innermost(stack: list[_Open], family: str) -> int | None:
+    """Depth of the innermost open mark of ``family``."""
+    return next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == family), None)
+
+
+def _reopened_depth(text: str, i: int, family: str, stack: list[_Open]) -> int | None:
+    """Depth of the quote an opener at ``i`` re-opens: one of its family is open and a sentence ended before it.
+
+    Nobody nests a quote in marks of its own family after a full stop; flattened
+    multi-paragraph copy re-opens the quote there (``… at Ibrox. "On top of …``).
+    """
+    depth = _innermost(stack, family)
+    if depth is None or i == 0 or text[i - 1] not in " \t":
+        return None
+    j = i - 1
+    while j > stack[depth].pos and text[j] in " \t":
+        j -= 1
+    return depth if text[j] in _SENTENCE_ENDS and j > stack[depth].pos + 1 else None
+
+
+def _continue(text: str, stack: list[_Open], depth: int, end: int, found: list[QuoteMark]) -> None:
+    """End the quote open at ``depth`` where the next paragraph of it begins (inner ones open there are dropped)."""
+    item = stack[depth]
+    del stack[depth:]
+    stop = _trim_end(text, item.pos + 1, end)
+    found.append(QuoteMark(item.pos + 1, stop, item.pos, None, item.family, depth, continues=True,
+                           reopened=item.reopened))
+
+
 def _close(i: int, family: str, stack: list[_Open], found: list[QuoteMark]) -> None:
     """Pop to the innermost open mark of ``family``; a closer with none open is a stray and dropped."""
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth].family == family:
-            item = stack[depth]
-            del stack[depth:]
-            found.append(QuoteMark(item.pos + 1, i, item.pos, i, family, depth))
-            return
+    depth = _innermost(stack, family)
+    if depth is not None:
+        item = stack[depth]
+        del stack[depth:]
+        found.append(QuoteMark(item.pos + 1, i, item.pos, i, family, depth, reopened=item.reopened))
 
 
 def _close_line(text: str, line_end: int, stack: list[_Open], found: list[QuoteMark]) -> int:
@@ -202,10 +248,12 @@ def _close_line(text: str, line_end: int, stack: list[_Open], found: list[QuoteM
         return line_end + 1
     outer = stack[0]
     reopen = _next_line_opens(text, line_end, outer.family)
-    if reopen is not None and len(stack) == 1:
-        return reopen + 1  # multi-paragraph quote: skip the repeated opening mark
+    if reopen is not None:  # multi-paragraph quote: the next paragraph re-opens it
+        _continue(text, stack, 0, line_end, found)
+        stack.append(_Open(reopen, outer.family, text[reopen], reopened=True))
+        return reopen + 1
     end = _trim_end(text, outer.pos + 1, line_end)
     if _keep_unclosed(text, outer, end) and end > outer.pos + 1:
-        found.append(QuoteMark(outer.pos + 1, end, outer.pos, None, outer.family, 0))
+        found.append(QuoteMark(outer.pos + 1, end, outer.pos, None, outer.family, 0, reopened=outer.reopened))
     stack.clear()
     return line_end + 1

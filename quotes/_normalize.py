@@ -8,7 +8,7 @@ the offset of the character it came from, so records point into the original.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -92,8 +92,8 @@ def _glue_points(text: str, marks: list[QuoteMark]) -> dict[int, str]:
 
 def _shift(m: QuoteMark, shift: list[int]) -> QuoteMark:
     close = None if m.close is None else m.close + shift[m.close]
-    return QuoteMark(m.start + shift[m.start], m.end + shift[m.end], m.open + shift[m.open], close,
-                     m.family, m.level)
+    return replace(m, start=m.start + shift[m.start], end=m.end + shift[m.end], open=m.open + shift[m.open],
+                   close=close)
 
 
 def normalize(text: str) -> NormalizedText:

@@ -87,11 +87,11 @@ def test_new_cue_stops_inheritance() -> None:
     assert last.speaker is None or last.speaker.mention != "Smith"
 
 
-def test_quote_running_across_paragraphs_is_one_quote() -> None:
+def test_quote_running_across_paragraphs_is_one_record_per_paragraph() -> None:
     text = 'Smith said: "The first point is cost.\n\n"The second point is time."'
-    quote = only(text)
-    assert quote.text.startswith("The first point is cost.")
-    assert quote.text.endswith("The second point is time.")
+    found = speech(text)
+    assert [q.text for q in found] == ["The first point is cost.", "The second point is time."]
+    assert [q.speaker.mention if q.speaker else None for q in found] == ["Smith", "Smith"]
 
 
 def test_colon_introduction_in_the_paragraph_before() -> None:

@@ -22,7 +22,7 @@ CASES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [("we will win", "we will win")]),
     ("crlf-two-paragraph-quote", "“The first part.\r\n\r\n“The second part,” he said.",
      "“The first part.\n\n“The second part,” he said.",
-     [("The first part.\n\n“The second part,", "The first part.\r\n\r\n“The second part,")]),
+     [("The first part.", "The first part."), ("The second part,", "The second part,")]),
     ("paragraph-separator", "He said “we will win\u2029Next paragraph, “again.”",
      "He said “we will win\nNext paragraph, “again.”", [("we will win", "we will win"), ("again.", "again.")]),
     ("line-separator-and-nel", "One “line”\u2028two\x85three", "One “line”\ntwo\nthree", [("line", "line")]),
