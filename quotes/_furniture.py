@@ -66,6 +66,7 @@ class FurnitureRules:
     question_pronouns: frozenset[str]
     max_words_title: int
     max_words_plain: int
+    max_sentence_breaks: int
 
 
 def build_rules(data: dict[str, Any]) -> FurnitureRules:
@@ -102,6 +103,7 @@ def build_rules(data: dict[str, Any]) -> FurnitureRules:
         question_pronouns=frozenset(head["question_pronouns"]),
         max_words_title=head["max_words_title"],
         max_words_plain=head["max_words_plain"],
+        max_sentence_breaks=data["lines"]["max_sentence_breaks"],
     )
 
 
@@ -185,6 +187,10 @@ class _Classifier:
                 run += 1
                 continue
             mode, run = "", 0
+            if len(_SENTENCE_BREAK.findall(seg.text)) > self.rules.max_sentence_breaks:
+                out.extend(self._partial(seg))  # prose, not a furniture line: a flattened article
+                last_marked = False
+                continue
             kind = self._standalone(seg.text)
             if kind is None and self._is_heading(i, seg, prev, prev is not None and last_marked):
                 kind = "line"

@@ -254,6 +254,10 @@ class _Headlines(_Strict):
     max_words_plain: int
 
 
+class _Lines(_Strict):
+    max_sentence_breaks: int = Field(ge=0)
+
+
 class FurnitureData(_Strict):
     """``furniture.json``: page-furniture patterns (compiled by :func:`quotes._furniture.build_rules`)."""
 
@@ -267,6 +271,7 @@ class FurnitureData(_Strict):
     dates: _Dates
     datelines: _Patterns
     headlines: _Headlines
+    lines: _Lines
 
 
 class Confidence(BaseModel):

@@ -1,6 +1,7 @@
 """Normalized view of an article: the text spaCy reads, with a map back to the caller's offsets.
 
-Line ends become ``\\n``, odd spaces become plain spaces, invisible characters go,
+Line ends become ``\\n``, odd spaces become plain spaces, invisible characters go, a
+line break that cuts a sentence (``Real Madrid\\n\\ndid\\n\\nask``) becomes a space,
 and a space or line break is put where a quote mark or a sentence is glued to a
 word (``the“realities``, ``proposalTrump``). Every character of the view knows
 the offset of the character it came from, so records point into the original.
@@ -24,6 +25,9 @@ _LINE_BREAKS = frozenset("\r\x0b\x0c\x85\u2028\u2029")  # line and paragraph sep
 _GLUED_HEADING = regex.compile(r"(?<=(?<![\w@#/])\p{Ll}{3,})(?=\p{Lu}\p{Ll})")
 # a sentence glued after its full stop: "…in 2025.Reuters", "…to be honest.It was"
 _GLUED_SENTENCE = regex.compile(r"(?<=[\p{L}\p{N}]{2}[.?!])(?=\p{Lu}\p{Ll})")
+# a stray line break inside a sentence (around an italic word in a crawl): "Real Madrid\n\ndid\n\nask for";
+# a line with no closing punctuation, and the next one opens with a word in lower case
+_STRAY_BREAK = regex.compile(r"(?<=[\p{L}\p{N},;])[ \t]*\n\s*(?=\p{Ll}+(?:[\s,.;:!?'’]|$))")
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,19 @@ def _clean(text: str) -> tuple[list[str], list[int]]:
             ch = "\ufffd"  # a lone surrogate (from surrogateescape or bad JSON) cannot be encoded for spaCy
         chars.append(ch)
         origin.append(i)
-    return chars, origin
+    return _join_stray_breaks(chars, origin)
+
+
+def _join_stray_breaks(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    """White space with line breaks that cuts a sentence becomes one space, so the sentence reads as one."""
+    drop: set[int] = set()
+    for match in _STRAY_BREAK.finditer("".join(chars)):
+        chars[match.start()] = " "
+        drop.update(range(match.start() + 1, match.end()))
+    if not drop:
+        return chars, origin
+    keep = [k for k in range(len(chars)) if k not in drop]
+    return [chars[k] for k in keep], [origin[k] for k in keep]
 
 
 def _glue_points(text: str, marks: list[QuoteMark]) -> dict[int, str]:

@@ -25,7 +25,11 @@ CASES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [("The first part.", "The first part."), ("The second part,", "The second part,")]),
     ("paragraph-separator", "He said “we will win\u2029Next paragraph, “again.”",
      "He said “we will win\nNext paragraph, “again.”", [("we will win", "we will win"), ("again.", "again.")]),
-    ("line-separator-and-nel", "One “line”\u2028two\x85three", "One “line”\ntwo\nthree", [("line", "line")]),
+    ("line-separator-and-nel", "One “line”\u2028Two\x85Three", "One “line”\nTwo\nThree", [("line", "line")]),
+    ("stray-breaks-in-a-sentence", "Parry revealed Real Madrid\n\ndid\n\nask for “an option”.\n\nNext",
+     "Parry revealed Real Madrid did ask for “an option”.\n\nNext", [("an option", "an option")]),
+    ("heading-line-is-no-stray-break", "Talks stall\nThe minister said “no”.\n\niPod sales rose",
+     "Talks stall\nThe minister said “no”.\n\niPod sales rose", [("no", "no")]),
     # odd spaces and invisible characters
     ("nbsp", "The minister\u00a0said:\u00a0“We\u00a0are ready.”", "The minister said: “We are ready.”",
      [("We are ready.", "We\u00a0are ready.")]),
