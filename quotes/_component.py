@@ -147,11 +147,15 @@ def _in_headline(d: Draft, qx: DocIndex, lex: Lexicon) -> bool:
 
 
 def _drop_nested(drafts: list[Draft]) -> list[Draft]:
-    """A record whose content lies inside another record's content is nested speech: drop it."""
+    """A record whose content lies inside another record's content is nested speech: drop it.
+
+    Not when its cue heads a relative clause of its own ('the authorities, who promised …'): two attributions.
+    """
     kept: list[Draft] = []
     reach = -1  # the furthest end of the records kept so far (sorted by start)
     for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
-        if d.end <= reach:
+        relative = d.cue is not None and d.cue.root.dep_ == "relcl" and d.speaker is not None
+        if d.end <= reach and not relative:
             continue
         kept.append(d)
         reach = d.end

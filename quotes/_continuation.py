@@ -3,7 +3,8 @@
 “Tomahawks are a new step of aggression,” added Trump. “Do they want …?” — the
 second quote opens a sentence right after an attributed one with no new cue in
 between, so it inherits the speaker, listener and chain. A quoted phrase inside
-someone else's sentence, a title or a headline is a ``term``, not speech.
+someone else's sentence, a title or a headline is a ``term``, not speech, unless
+it is the argument of a cue (``ruled “too American” by a court``: see ``_fragments``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 
 from quotes._direct import quote_span, starts_sentence
 from quotes._draft import Coverage, Draft
+from quotes._fragments import fragment_speech
 from quotes._lexicon import Lexicon
 from quotes._syntax import DocIndex, is_cue_verb
 
@@ -93,7 +95,9 @@ def continuations_and_terms(doc: Doc, qx: DocIndex, drafts: list[Draft], lex: Le
                 and _continues(doc, qx, prev, m.open, lex):
             draft = _inherit(prev, span, qi, lex)
         else:
-            draft = Draft("term", [span], confidence=lex.confidence.term, method="rule", marks={qi})
+            draft = fragment_speech(doc, qx, qi, lex) or Draft("term", [span], confidence=lex.confidence.term,
+                                                                method="rule", marks={qi})
+        claimed |= draft.marks
         new.append(draft)
         prev = _later(prev, draft)
     return new

@@ -33,19 +33,26 @@ def quote_span(text: str, m: QuoteMark) -> tuple[int, int]:
     return start, end
 
 
-def _prev_char(text: str, i: int, skip: str = " \t") -> str:
-    """The character before ``i``, white space in ``skip`` passed over; a line break at the start."""
+def _prev_index(text: str, i: int, skip: str = " \t") -> int:
+    """Index of the character before ``i``, white space in ``skip`` passed over (-1 at the start)."""
     i -= 1
     while i >= 0 and text[i] in skip:
         i -= 1
-    return text[i] if i >= 0 else "\n"
+    return i
+
+
+def _prev_char(text: str, i: int, skip: str = " \t") -> str:
+    """The character before ``i``, white space in ``skip`` passed over; a line break at the start."""
+    j = _prev_index(text, i, skip)
+    return text[j] if j >= 0 else "\n"
 
 
 def starts_sentence(text: str, m: QuoteMark) -> bool:
-    prev = _prev_char(text, m.open)
-    if prev in ".!?…\n":
+    """The quote opens a sentence: after a sentence end, a line break, or a quote that ended one (it.” “Next)."""
+    j = _prev_index(text, m.open)
+    if j < 0 or text[j] in ".!?…\n":
         return True
-    return prev in ALL_MARKS and _prev_char(text, m.open - 1) in ".!?,"  # it.” “Next
+    return text[j] in ALL_MARKS and _prev_char(text, j) in ".!?,"
 
 
 def _quote_ends_clause(text: str, m: QuoteMark) -> bool:

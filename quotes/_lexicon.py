@@ -134,6 +134,7 @@ class CueData(_Strict):
     topic_content: _Topics
     listener_verbs: _Lemmas
     as_verbs: _Lemmas
+    fragment_verbs: _Lemmas
     naming_verbs: _Lemmas
     question_verbs: _Lemmas
     for_verbs: _Lemmas
@@ -288,6 +289,8 @@ class Confidence(BaseModel):
     no_speaker: float = Field(ge=0, le=1)
     direct_no_speaker: float = Field(ge=0, le=1)
     continuation: float = Field(ge=0, le=1)
+    fragment: float = Field(ge=0, le=1)
+    repaired_pairing_cap: float = Field(ge=0, le=1)
     term: float = Field(ge=0, le=1)
     unknown_speaker_cap: float = Field(ge=0, le=1)
 
@@ -339,6 +342,7 @@ class Lexicon:
     topic_content: Mapping[str, frozenset[str]]
     listener_verbs: frozenset[str]
     as_verbs: frozenset[str]
+    fragment_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     question_verbs: frozenset[str]
     for_verbs: frozenset[str]
@@ -431,6 +435,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "object_content_verbs": cues.object_content.lemmas,
         "topic_content": {p: _lowered(list(v)) for p, v in cues.topic_content.by_preposition.items()},
         "listener_verbs": cues.listener_verbs.lemmas, "as_verbs": cues.as_verbs.lemmas,
+        "fragment_verbs": cues.fragment_verbs.lemmas,
         "naming_verbs": cues.naming_verbs.lemmas, "question_verbs": cues.question_verbs.lemmas,
         "for_verbs": cues.for_verbs.lemmas, "infinitive_classes": cues.infinitive.classes,
         "infinitive_verbs": cues.infinitive.lemmas, "citing_verbs": cues.relay.citing,

@@ -29,9 +29,9 @@ from quotes._syntax import (
     trim_span,
 )
 
-__all__ = ["reported_speech"]
+__all__ = ["content_kind", "reported_speech"]
 
-def _kind(parts: list[Span], qx: DocIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
+def content_kind(parts: list[Span], qx: DocIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
     """direct when one quote's marks cover the content, mixed when words stand outside them."""
     spans = [(p.start_char, p.end_char) for p in parts]
     start, end = spans[0][0], spans[-1][1]
@@ -63,7 +63,7 @@ def _with_marks(span: tuple[int, int], qx: DocIndex, inside: list[int]) -> tuple
 
 
 def _make(verb: Token, content: Span | list[Span], speaker: Span | None, qx: DocIndex, lex: Lexicon) -> Draft:
-    kind, spans, marks = _kind(content if isinstance(content, list) else [content], qx)
+    kind, spans, marks = content_kind(content if isinstance(content, list) else [content], qx)
     conf = lex.confidence
     draft = Draft(kind, spans, cue=verb.doc[verb.i : verb.i + 1], speaker=speaker, marks=marks,
                   confidence={"direct": conf.reported_direct, "mixed": conf.reported_mixed,
@@ -76,6 +76,23 @@ def _make(verb: Token, content: Span | list[Span], speaker: Span | None, qx: Doc
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _agent(verb: Token) -> Span | None:
+    """'was described by Jobs as …', 'ruled “too American” by a Paris court': the agent of a passive cue speaks."""
+    agent = first(verb.children, ("agent",))
+    obj = first(agent.children, ("pobj",)) if agent is not None else None
+    return noun_phrase(obj) if obj is not None else None
+
+
+def _nested_attribution(tok: Token, qx: DocIndex) -> bool:
+    """'women who he said “are …”', 'the authorities, who promised he would …': a relative clause that reports
+    a clause or a quote of its own, inside the outer record's content; both records stand.
+    """
+    if tok.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    end = tok.right_edge.idx + len(tok.right_edge)
+    return any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) or bool(qx.quotes_in(tok.idx, end))
 
 
 def _noun_cue_object(verb: Token, lex: Lexicon) -> Token | None:
@@ -96,7 +113,7 @@ def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
     content = verb_content(verb, qx, lex) or _relayed_content(verb, lex)
     if content is None:
         return None
-    speaker = speaker_of(verb, lex)
+    speaker = speaker_of(verb, lex) or _agent(verb)
     if speaker is None and not _passive(verb):
         return None
     draft = _make(verb, content, speaker, qx, lex)
@@ -297,7 +314,7 @@ def reported_speech(doc: Doc, qx: DocIndex, drafts: list[Draft], lex: Lexicon) -
             by_cue[draft.cue.root.i] = draft
 
     for tok in doc:
-        if tok.i in by_cue or qx.inside(tok) or tok in covered:
+        if tok.i in by_cue or qx.inside(tok) or (tok in covered and not _nested_attribution(tok, qx)):
             continue
         draft = None
         if is_cue_verb(tok, lex):

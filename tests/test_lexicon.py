@@ -139,8 +139,8 @@ def _word_literals(tree: ast.AST) -> list[tuple[int, str]]:
 
 
 # the passes: they read English through the lexicon only
-PASSES = ["_chains", "_content", "_continuation", "_direct", "_reported", "_speakers", "_syntax", "_entities",
-          "_component"]
+PASSES = ["_chains", "_content", "_continuation", "_direct", "_fragments", "_reported", "_speakers", "_syntax",
+          "_entities", "_component"]
 # words that are part of the output format or Python, not English knowledge
 NOT_ENGLISH = {"direct", "mixed", "indirect", "term", "person", "organization", "group", "anonymous", "unknown",
                "rule", "model", "told", "citing", "via", "start", "end", "text", "lemma", "kind", "name",
