@@ -239,6 +239,8 @@ def _as_dict(doc: Doc, qx: DocIndex, d: Draft, res: Resolution | None, lex: Lexi
     text = " … ".join(qx.text[s:e] for s, e in d.spans)
     cap = lex.confidence.unknown_speaker_cap
     confidence = d.confidence if res is None or res.kind != "unknown" else min(d.confidence, cap)
+    if any(qx.marks[qi].repaired for qi in d.marks):  # a closing mark never came: the pairing was recovered
+        confidence = min(confidence, lex.confidence.repaired_pairing_cap)
     return {
         "kind": d.kind,
         "text": text,

@@ -65,6 +65,7 @@ class _Open:
     family: str
     char: str
     reopened: bool = False
+    first_end: int | None = None  # just after the first sentence end inside it, if one came
 
 
 def _family(ch: str) -> str:
@@ -177,12 +178,17 @@ def scan_quotes(text: str) -> list[QuoteMark]:
                 line += 1  # past the blank lines before a re-opened paragraph too
             continue
         ch = text[i]
-        if ch in ALL_MARKS:
+        if ch in _SENTENCE_ENDS and _ends_sentence(text, i):
+            for item in stack:
+                item.first_end = item.first_end or i + 1
+        elif ch in ALL_MARKS:
             role = _role(text, i, stack)
             if role == "open" and len(stack) < _MAX_DEPTH:
                 depth = _reopened_depth(text, i, _family(ch), stack)
                 if depth is not None:
                     _continue(text, stack, depth, i, found)
+                else:
+                    _end_unclosed(text, i, _family(ch), stack, found)
                 stack.append(_Open(i, _family(ch), ch, reopened=depth is not None))
             elif role == "close":
                 _close(i, _family(ch), stack, found)
@@ -222,6 +228,34 @@ def _reopened_depth(text: str, i: int, family: str, stack: list[_Open]) -> int |
     while j > stack[depth].pos and text[j] in " \t":
         j -= 1
     return depth if text[j] in _SENTENCE_ENDS and j > stack[depth].pos + 1 else None
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """A full stop, question or exclamation mark before white space, not after an abbreviation such as Mr or U.S."""
+    if i + 1 < len(text) and not text[i + 1].isspace():
+        return False
+    word = text[max(0, i - 4) : i].split()[-1:] or [""]
+    return not (text[i] == "." and word[0][:1].isupper() and len(word[0]) <= 3)
+
+
+def _end_unclosed(text: str, i: int, family: str, stack: list[_Open], found: list[QuoteMark]) -> None:
+    """A quote introduced (``Ferguson said: "He …``) while one of its family is open since before a sentence end:
+    the open one lost its closing mark. It ends at its first sentence end, so it swallows neither the narration
+    nor the attribution before the new quote; the pairing is repaired (``close`` None).
+    """
+    depth = _innermost(stack, family)
+    if depth is None or stack[depth].first_end is None or _prev_char_at(text, i) not in ":,":
+        return
+    item = stack[depth]
+    del stack[depth:]
+    found.append(QuoteMark(item.pos + 1, item.first_end, item.pos, None, family, depth, reopened=item.reopened))
+
+
+def _prev_char_at(text: str, i: int) -> str:
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return text[j] if j >= 0 else ""
 
 
 def _continue(text: str, stack: list[_Open], depth: int, end: int, found: list[QuoteMark]) -> None:
