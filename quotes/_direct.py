@@ -195,8 +195,12 @@ def _merge_split(doc: Doc, qx: DocIndex, qi: int, window: list[Token], draft: Dr
 def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     m = qx.marks[qi]
     intro = _prev_char(qx.text, m.open)
-    if intro == "\n":
+    paragraph = intro == "\n"
+    if paragraph:
         intro = _prev_char(qx.text, m.open, skip=" \t\n")  # the paragraph before ends with the introduction
+    if intro == "." and paragraph:  # a byline opened by a preposition: From the desk of John Doe, VP Analyst.
+        line = _line_before(doc, qx, qi)
+        return _label_introduction(doc, qx, qi, line, lex) if line and line[-1].pos_ == "ADP" else None
     if intro not in ":,":
         return None
     window = _window_before(doc, qx, qi)
@@ -206,10 +210,46 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
         window = window[: lex.windows.comma_reach]  # said, “…” / said Trump, “…”: the cue stands right there
     cue = next((t for t in window if is_cue_verb(t, lex)), None)
     if cue is None and intro == ":":
-        return _noun_introduction(doc, qx, qi, window, lex)
+        return _noun_introduction(doc, qx, qi, window, lex) or _label_introduction(doc, qx, qi, window, lex)
     if cue is None:
         return None
     return _draft(doc, qx, qi, cue, window, lex)
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name: a proper noun, or a transcript label in capitals (TAPPER, SANDERS)."""
+    return tok.pos_ == "PROPN" or (tok.is_alpha and tok.is_upper and len(tok) > 1)
+
+
+def _line_before(doc: Doc, qx: DocIndex, qi: int) -> list[Token]:
+    """The tokens of the line before the quote's paragraph, nearest first."""
+    out: list[Token] = []
+    i = qx.char_token(qx.marks[qi].open) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    while i >= 0 and "\n" not in doc[i].text and not qx.inside(doc[i]):
+        out.append(doc[i])
+        i -= 1
+    return out if i < 0 or "\n" in doc[i].text else []
+
+
+def _label_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:
+    """A verbless label before the quote names its speaker: 'Prime Minister Tony Blair: “…”', 'SANDERS: “…”',
+    'And from Chairwoman Rosenworcel:' or a byline 'From the desk of John Doe, VP Analyst, WSJ.' above it.
+    """
+    label = [t for t in reversed(window) if not t.is_punct and not t.is_space]
+    if not label or len(label) > lex.windows.cue_tokens or any(t.pos_ in ("VERB", "AUX") for t in label):
+        return None
+    if window[-1].i > 0 and not doc[window[-1].i - 1].is_space and "\n" not in doc[window[-1].i - 1].text:
+        return None  # the label must open its line: '…, he said. Then Smith:' is not one
+    names = [t.i for t in label if _name_word(t)]
+    if not names:
+        return None
+    start = end = names[0]
+    while end < len(doc) and _name_word(doc[end]) and not qx.inside(doc[end]):
+        end += 1
+    return Draft("direct", [quote_span(qx.text, qx.marks[qi])], cue=doc[window[0].i : window[0].i + 1],
+                 speaker=doc[start:end], confidence=lex.confidence.direct_signature, method="rule", marks={qi})
 
 
 def _noun_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:
@@ -232,8 +272,8 @@ def direct_quotes(doc: Doc, qx: DocIndex, lex: Lexicon) -> list[Draft]:
     for qi in range(len(qx.marks)):
         if qi in taken:
             continue
-        draft = (_attribute_after(doc, qx, qi, lex) or _attribute_before(doc, qx, qi, lex)
-                 or _attribute_dash(doc, qx, qi, lex))
+        draft = (_attribute_after(doc, qx, qi, lex) or _attribute_dash(doc, qx, qi, lex)
+                 or _attribute_before(doc, qx, qi, lex))
         if draft is not None:
             drafts.append(draft)
             taken |= draft.marks

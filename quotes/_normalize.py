@@ -25,6 +25,8 @@ _LINE_BREAKS = frozenset("\r\x0b\x0c\x85\u2028\u2029")  # line and paragraph sep
 _GLUED_HEADING = regex.compile(r"(?<=(?<![\w@#/])\p{Ll}{3,})(?=\p{Lu}\p{Ll})")
 # a sentence glued after its full stop: "…in 2025.Reuters", "…to be honest.It was"
 _GLUED_SENTENCE = regex.compile(r"(?<=[\p{L}\p{N}]{2}[.?!])(?=\p{Lu}\p{Ll})")
+# a signature dash glued to the name after a closing quote mark: ” -Commissioner Geoffrey Starks
+_GLUED_SIGNATURE = regex.compile(r"[ \t]*(?:[―—–]|--?)(?=\p{Lu})")
 # a stray line break inside a sentence (around an italic word in a crawl): "Real Madrid\n\ndid\n\nask for";
 # a line with no closing punctuation, and the next one opens with a word in lower case
 _STRAY_BREAK = regex.compile(r"(?<=[\p{L}\p{N},;])[ \t]*\n\s*(?=\p{Ll}+(?:[\s,.;:!?'’]|$))")
@@ -99,6 +101,9 @@ def _glue_points(text: str, marks: list[QuoteMark]) -> dict[int, str]:
         after = m.close + 1 if m.close is not None else len(text)
         if after < len(text) and text[after].isalnum():
             points[after] = "\n" if text[after].isupper() else " "
+        signature = _GLUED_SIGNATURE.match(text, after) if m.close is not None else None
+        if signature is not None:
+            points[signature.end()] = " "  # “…” -Commissioner Geoffrey Starks: the dash is no part of the name
     for match in _GLUED_HEADING.finditer(text):
         points.setdefault(match.start(), "\n")
     for match in _GLUED_SENTENCE.finditer(text):
