@@ -156,8 +156,9 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _keep_unclosed(text: str, item: _Open, end: int) -> bool:
-    """An unclosed double quote runs to its line end; an unclosed single one only if it looks like speech."""
-    if item.family == "double":
+    """An unclosed double quote runs to its line end; an unclosed single one only if it looks like speech
+    or it is the last paragraph of a quote already taken."""
+    if item.family == "double" or item.reopened:
         return True
     words = text[item.pos + 1 : end].split()
     return item.char in "‘‹‚" or (_opening_context(text, item.pos) and len(words) >= 4)
@@ -227,15 +228,26 @@ def _reopened_depth(text: str, i: int, family: str, stack: list[_Open]) -> int |
     j = i - 1
     while j > stack[depth].pos and text[j] in " \t":
         j -= 1
-    return depth if text[j] in _SENTENCE_ENDS and j > stack[depth].pos + 1 else None
+    return depth if text[j] in _SENTENCE_ENDS and _ends_sentence(text, j) and j > stack[depth].pos + 1 else None
 
 
 def _ends_sentence(text: str, i: int) -> bool:
-    """A full stop, question or exclamation mark before white space, not after an abbreviation such as Mr or U.S."""
+    """A full stop, question or exclamation mark before white space, not after an abbreviation.
+
+    Abbreviations read by shape: one capital (John F., U.S.), a two-letter title-case word (Mr., Dr.), or a
+    three-letter one before a name (Mrs. Smith, Sen. Warren); an acronym (the BBC.) ends a sentence.
+    """
     if i + 1 < len(text) and not text[i + 1].isspace():
         return False
-    word = text[max(0, i - 4) : i].split()[-1:] or [""]
-    return not (text[i] == "." and word[0][:1].isupper() and len(word[0]) <= 3)
+    k = i
+    while k > 0 and text[k - 1].isalpha() and i - k <= 3:
+        k -= 1
+    word = text[k:i]
+    if text[i] != "." or not word or (k > 0 and text[k - 1].isalpha()) or not word[0].isupper():
+        return True
+    name_follows = text[i + 2 : i + 3].isupper()  # Mrs. Smith, Sen. Warren; but 'One. “Two'
+    return not (len(word) <= 2 and (len(word) == 1 or word[1:].islower())) and not (
+        len(word) == 3 and word[1:].islower() and name_follows)
 
 
 def _end_unclosed(text: str, i: int, family: str, stack: list[_Open], found: list[QuoteMark]) -> None:
@@ -287,7 +299,7 @@ def _close_line(text: str, line_end: int, stack: list[_Open], found: list[QuoteM
         stack.append(_Open(reopen, outer.family, text[reopen], reopened=True))
         return reopen + 1
     end = _trim_end(text, outer.pos + 1, line_end)
-    if _keep_unclosed(text, outer, end) and end > outer.pos + 1:
+    if _keep_unclosed(text, outer, end) and (end > outer.pos + 1 or outer.reopened):
         found.append(QuoteMark(outer.pos + 1, end, outer.pos, None, outer.family, 0, reopened=outer.reopened))
     stack.clear()
     return line_end + 1

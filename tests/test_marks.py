@@ -7,6 +7,7 @@ Each case lists what ``scan_quotes`` must return, in order of the opening marks,
 
 from __future__ import annotations
 
+import re
 import time
 from itertools import pairwise
 
@@ -92,6 +93,24 @@ CASES: list[tuple[str, str, Found]] = [
      [("We will fight on.", False, 0), ("left.", True, 0)]),
     ("decade-at-paragraph-start-is-no-reopen", "‘We will never give up on this\n\n’90s music is back, ‘they say.’",
      [("We will never give up on this", False, 0), ("they say.", True, 0)]),
+    # the continuation convention flattened into one line: a mark opening after a sentence end re-opens the quote
+    ("flattened-two-paragraphs", 'Souness added: "Walter is a real person. "He would command respect." Then he left.',
+     [("Walter is a real person.", False, 0), ("He would command respect.", True, 0)]),
+    ("flattened-three-paragraphs-curly", "“One. “Two? “Three!” she said.",
+     [("One.", False, 0), ("Two?", False, 0), ("Three!", True, 0)]),
+    ("flattened-then-paragraph", '"One. "Two.\n"Three," he said.', [("One.", False, 0), ("Two.", False, 0),
+                                                                   ("Three,", True, 0)]),
+    ("nested-same-family-mid-sentence-stays-nested", 'He said "the "best" deal" today.',
+     [('the "best" deal', True, 0), ("best", True, 1)]),
+    ("abbreviation-is-no-sentence-end", 'Mr. Smith said "Dr. "Fixit" came" today.',
+     [('Dr. "Fixit" came', True, 0), ("Fixit", True, 1)]),
+    ("title-before-name-is-no-sentence-end", 'He said: "Mrs. Smith won. Sen. Brown said: "No." Then',
+     [("Mrs. Smith won.", False, 0), ("No.", True, 0)]),
+    # a lost closing mark: the open quote ends at its first sentence end when a new quote is introduced
+    ("lost-closer-then-introduced-quote", 'He said: "We won. The SFA met. Ferguson said: "Yes." Then',
+     [("We won.", False, 0), ("Yes.", True, 0)]),
+    ("introduced-without-sentence-end-stays-nested", 'He said: "I told him, "go home" and left," she said.',
+     [('I told him, "go home" and left,', True, 0), ("go home", True, 1)]),
     # nested quotes
     ("single-inside-double", "“He told me ‘never again’ last week,” she said.",
      [("He told me ‘never again’ last week,", True, 0), ("never again", True, 1)]),
@@ -211,6 +230,45 @@ def test_every_inserted_pair_is_found_exactly(case: tuple[str, list[tuple[int, i
     text, pairs = case
     marks = scan_quotes(text)
     assert [(m.start, m.end, m.closed, m.level) for m in marks] == [(s, e, True, 0) for s, e in pairs]
+
+
+_SENTENCES = st.lists(st.sampled_from(["We will win.", "It is over?", "Nobody knows!", "He was my assistant.",
+                                        "They said it's fine."]), min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SENTENCES, min_size=1, max_size=5), st.sampled_from(["“", '"']),
+       st.lists(st.sampled_from([" ", "\n\n", "\n"]), min_size=4, max_size=4))
+def test_a_multi_paragraph_quote_is_one_quote_per_paragraph(paragraphs: list[str], mark: str,
+                                                           breaks: list[str]) -> None:
+    """Each paragraph re-opens the mark and only the last closes it, with the breaks kept or flattened."""
+    close = "”" if mark == "“" else '"'
+    text = "Smith said: " + "".join(f"{breaks[k % 4] if k else ''}{mark}{p}" for k, p in enumerate(paragraphs))
+    text += f"{close} Then he left."
+    marks = scan_quotes(text)
+    assert [text[m.start : m.end] for m in marks] == paragraphs
+    assert [m.continues for m in marks] == [True] * (len(paragraphs) - 1) + [False]
+    assert [m.reopened for m in marks] == [False] + [True] * (len(paragraphs) - 1)
+    assert not any(m.repaired for m in marks)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKED_TEXT)
+def test_a_quote_never_runs_over_a_reopening_mark(text: str) -> None:
+    """No quote holds a mark of its family that opens right after a sentence end (that mark re-opens it)."""
+    for m in scan_quotes(text):
+        words = text[m.start : m.end]
+        same = "“\"" if m.family == "double" else "‘'"
+        assert not re.search(rf"[.!?…][ \t]+[{same}](?=\w)", words), (m, words)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKED_TEXT)
+def test_continued_quotes_are_followed_by_their_next_paragraph(text: str) -> None:
+    marks = [m for m in scan_quotes(text) if m.level == 0]
+    for m, nxt in pairwise(marks):
+        if m.continues:
+            assert nxt.reopened and m.end <= nxt.open
 
 
 @pytest.mark.parametrize("text", ["“ " * 20_000, "‘ " * 20_000 + "” " * 20_000, "'" + "ab' cd " * 6_000 + ",' he said"],
