@@ -147,6 +147,8 @@ def _naming_content(verb: Token, lex: Lexicon) -> Span | None:
     obj, pred = first(verb.children, ("dobj",)), first(verb.children, ("oprd",))
     if obj is None or pred is None or obj.lower_ in lex.function_words.wh_words:
         return None  # 'what he calls X' is the writer's paraphrase, not a report
+    if "Yes" in obj.morph.get("Reflex"):
+        return None  # 'they called themselves Drink Or Die': a name taken, not words reported
     return trim_span(verb.doc[obj.left_edge.i : pred.right_edge.i + 1])
 
 
@@ -216,6 +218,8 @@ def _negated(verb: Token, lex: Lexicon) -> bool:
 def _topic_content(verb: Token, lex: Lexicon) -> Span | None:
     """complained about his mic; commented on the death: the topic of a speech verb."""
     topics = lex.topic_content
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and is_cue_verb(verb.head, lex):
+        return None  # 'Commenting on his case, he said: “…”': one speech event, its words come with the cue
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i > verb.i and cue_lemma(verb) in topics.get(prep.lower_, ()):
             obj = first(prep.children, ("pobj", "pcomp"))

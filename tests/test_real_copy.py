@@ -198,3 +198,14 @@ def test_no_record_swallows_the_narration_or_attribution_after_it(text: str, nar
 def test_a_heading_line_is_no_stray_break() -> None:
     text = "Talks stall\nThe minister said the talks had stalled."
     assert _found(text) == [("indirect", "the talks had stalled", "The minister")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They called themselves Drink Or Die.", []),
+    ('Commenting on the case, he said: "The state is not a fat cow."',
+     [("direct", "The state is not a fat cow.", "he")]),
+    ("Russia blames Kyiv for the impasse, accusing them of undermining the talks.",
+     [("indirect", "undermining the talks", "Russia")]),
+], ids=["name-taken-with-a-reflexive", "participle-framing-a-quote", "participle-after-its-cue-still-speaks"])
+def test_what_the_copy_around_a_quote_does_not_say(text: str, expected: Expected) -> None:
+    assert _found(text) == expected
