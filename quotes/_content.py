@@ -243,6 +243,10 @@ def _parenthetical_content(verb: Token) -> list[Span] | None:
     host = verb.head
     doc = verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i + 1
+    host_subject = [c for c in verb.lefts if c.dep_ == "nsubj"] if any(
+        c.dep_ == "nsubj" and c.i > verb.i for c in verb.children) else []
+    if host_subject:  # 'The only parts left, said the operators, were …': the parser gave the cue the host's subject
+        left = host_subject[-1].right_edge.i + 1
     parts = [trim_span(doc[host.left_edge.i : left]), trim_span(doc[right : host.right_edge.i + 1])]
     parts = [p for p in parts if len(p)]
     return parts or None

@@ -85,6 +85,14 @@ def _agent(verb: Token) -> Span | None:
     return noun_phrase(obj) if obj is not None else None
 
 
+def _inverted_subject(verb: Token) -> Span | None:
+    """'The only parts left, said the operators of the site, were …': of two subjects the parser hung on a
+    parenthetical cue, the one after it speaks (the one before is the host clause's)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > verb.i]
+    return noun_phrase(after[0]) if after and len(subjects) > 1 else None
+
+
 def _nested_attribution(tok: Token, qx: DocIndex) -> bool:
     """'women who he said “are …”', 'the authorities, who promised he would …': a relative clause that reports
     a clause or a quote of its own, inside the outer record's content; both records stand.
@@ -113,7 +121,7 @@ def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
     content = verb_content(verb, qx, lex) or _relayed_content(verb, lex)
     if content is None:
         return None
-    speaker = speaker_of(verb, lex) or _agent(verb)
+    speaker = _inverted_subject(verb) or speaker_of(verb, lex) or _agent(verb)
     if speaker is None and not _passive(verb):
         return None
     draft = _make(verb, content, speaker, qx, lex)

@@ -137,6 +137,9 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
      [("indirect", "Forces will need more officers to cope with the new powers", "police chiefs")]),
     ("said-x-after-quote", '"There is no prospect of a deal," said the union\'s general secretary.',
      [("direct", "There is no prospect of a deal,", "the union's general secretary")]),
+    ("inverted-parenthetical-cue", "The only parts that would keep going, said the operators of the site, were the "
+                                   "forums.",
+     [("indirect", "The only parts that would keep going … were the forums", "the operators of the site")]),
     ("stray-line-breaks", "Parry revealed Real Madrid\n\ndid\n\nask for an option on the player.",
      [("indirect", "Real Madrid\n\ndid\n\nask for an option on the player", "Parry")]),
     # 4. a quoted fragment of a cue is speech
