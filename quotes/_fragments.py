@@ -8,13 +8,13 @@ words. The record holds that argument; it is ``direct`` when the marks cover it.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
 from quotes._marks import QuoteMark
-from quotes._reported import content_kind
-from quotes._syntax import DocIndex, cue_lemma, first, is_cue_verb, noun_phrase, speaker_of, trim_span
+from quotes._reported import content_kind, passive_agent
+from quotes._syntax import DocIndex, cue_lemma, first, is_cue_verb, speaker_of, trim_span
 
 __all__ = ["fragment_speech"]
 
@@ -49,16 +49,6 @@ def _governing_verb(root: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     return None
 
 
-def _speaker(verb: Token, lex: Lexicon) -> Span | None:
-    """The subject, or the agent of a passive ('ruled … by a Paris court')."""
-    speaker = speaker_of(verb, lex)
-    if speaker is not None:
-        return speaker
-    agent = first(verb.children, ("agent",))
-    obj = first(agent.children, ("pobj",)) if agent is not None else None
-    return noun_phrase(obj) if obj is not None else None
-
-
 def fragment_speech(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     """A record for the quote ``qi`` when it is a fragment of what a cue's speaker said, else None."""
     root = _root_inside(doc, qx, qx.marks[qi])
@@ -66,7 +56,7 @@ def fragment_speech(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | No
     if found is None:
         return None
     verb, argument = found
-    speaker = _speaker(verb, lex)
+    speaker = speaker_of(verb, lex) or passive_agent(verb)  # 'ruled … by a Paris court'
     if speaker is None:
         return None
     obj = first(verb.children, ("dobj",))

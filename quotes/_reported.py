@@ -29,7 +29,7 @@ from quotes._syntax import (
     trim_span,
 )
 
-__all__ = ["content_kind", "reported_speech"]
+__all__ = ["content_kind", "passive_agent", "reported_speech"]
 
 def content_kind(parts: list[Span], qx: DocIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
     """direct when one quote's marks cover the content, mixed when words stand outside them."""
@@ -78,7 +78,7 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _agent(verb: Token) -> Span | None:
+def passive_agent(verb: Token) -> Span | None:
     """'was described by Jobs as …', 'ruled “too American” by a Paris court': the agent of a passive cue speaks."""
     agent = first(verb.children, ("agent",))
     obj = first(agent.children, ("pobj",)) if agent is not None else None
@@ -121,7 +121,7 @@ def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
     content = verb_content(verb, qx, lex) or _relayed_content(verb, lex)
     if content is None:
         return None
-    speaker = _inverted_subject(verb) or speaker_of(verb, lex) or _agent(verb)
+    speaker = _inverted_subject(verb) or speaker_of(verb, lex) or passive_agent(verb)
     if speaker is None and not _passive(verb):
         return None
     draft = _make(verb, content, speaker, qx, lex)

@@ -135,6 +135,10 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
      [("indirect", "The US is unlikely to change its policy before the summit", "the BBC's Jonathan Beale")]),
     ("told-after-clause", "Forces will need more officers to cope with the new powers, police chiefs have told MPs.",
      [("indirect", "Forces will need more officers to cope with the new powers", "police chiefs")]),
+    ("told-after-quote", '"Forces will need more officers," police chiefs have told MPs.',
+     [("direct", "Forces will need more officers,", "police chiefs")]),
+    ("inverted-reporter-after-clause", "The US will not sign, reports the BBC's Jonathan Beale.",
+     [("indirect", "The US will not sign", "the BBC's Jonathan Beale")]),
     ("said-x-after-quote", '"There is no prospect of a deal," said the union\'s general secretary.',
      [("direct", "There is no prospect of a deal,", "the union's general secretary")]),
     ("inverted-parenthetical-cue", "The only parts that would keep going, said the operators of the site, were the "
