@@ -42,6 +42,8 @@ def _continues(doc: Doc, qx: DocIndex, prev: Draft, open_at: int, lex: Lexicon) 
     if gap.count("\n") > 2 * most and _paragraph_breaks(gap) > most:
         return False
     first = qx.char_token(start)
+    if first < len(doc) and doc[first].idx < start:
+        first += 1  # the attribution's last word (often the cue itself: '…,” he said. “…') is not in the gap
     last = qx.char_token(open_at)
     return not any(is_cue_verb(t, lex) and not qx.inside(t) for t in doc[first:last])
 

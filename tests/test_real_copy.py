@@ -124,6 +124,8 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
      [("direct", "He is the outstanding candidate.", "Ferguson"),
       ("direct", "You need somebody who knows the job.", "Ferguson"),
       ("direct", "Walter is an outstanding candidate.", "Craig Brown")]),
+    ("follow-on-after-said", '"It gave us a great advantage," he said after the win. "We got our goals early."',
+     [("direct", "It gave us a great advantage,", "he"), ("direct", "We got our goals early.", "he")]),
     # 2. a lost closing mark swallows neither the narration nor the next attribution
     ("lost-closer-before-next-quote", 'Souness added: "Walter is a real football person. The SFA met on Monday. '
                                       'Ferguson said: "He would be the outstanding candidate."',
