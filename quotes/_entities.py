@@ -167,8 +167,8 @@ class Names:
         if len(words) > 1 and words[-1].lower().strip(".") in self.lex.people.name_suffixes.words:
             suffix = words.pop().lower().strip(".")
         named = [w for w in words if w[:1].isupper()]
-        if not named:
-            return None
+        if not named or any(c.isdigit() for w in words for c in w):
+            return None  # 'Perm 35 - a' (a camp the tagger took for a person): names have no digits
         given, surname = tuple(w.strip(".") for w in named[:-1]), named[-1].strip(".")
         if given:
             gender = gender or self.given_gender(given[0])

@@ -48,6 +48,7 @@ class Resolution:
     named: bool = True
     ambiguous: bool = False
     mentions: int = 0
+    plural: bool = False
 
 
 @dataclass
@@ -270,8 +271,12 @@ def _organization_name(mention: Span, root: Token, lex: Lexicon) -> tuple[str, b
     """How an organization source is named, and whether it is a name: 'a March Bloomberg article' → Bloomberg."""
     outlet = next((t for t in mention if t.pos_ == "PROPN" and t.ent_type_ == "ORG" and t.i != root.i), None)
     if root.pos_ != "PROPN" and outlet is not None and root.lemma_.lower() in lex.people.document_heads:
-        ent = outlet.doc[outlet.i : outlet.i + 1] if outlet.ent_iob_ != "I" else mention
-        return ent.text, True
+        start, end = outlet.i, outlet.i + 1  # the whole name: 'a Law Commission report' → 'Law Commission'
+        while start > mention.start and outlet.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < root.i and outlet.doc[end].ent_iob_ == "I":
+            end += 1
+        return outlet.doc[start:end].text, True
     text = mention.text
     if len(mention) > 1 and mention[0].dep_ == "det" and mention[0].lower_ in lex.function_words.determiners:
         text = mention[1:].text  # 'the Kremlin' → 'Kremlin', sliced so "India's" keeps its apostrophe
@@ -300,7 +305,7 @@ def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
     if (root.tag_ in ("NNS", "NNPS") and root.pos_ == "NOUN") or root.lower_ in people.group_heads:
         return Resolution("group", mention.text, head=lemma, named=False)  # analysts, regulators, strategists
     if lemma in people.anonymous_heads:
-        return Resolution("anonymous", mention.text, head=lemma, named=False)
+        return Resolution("anonymous", mention.text, head=lemma, named=False, plural=root.tag_ in ("NNS", "NNPS"))
     if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"):
         parsed = index.names.parse(name.text)
         if parsed is not None:
@@ -337,19 +342,22 @@ def _qualifiers(words: Sequence[str], roles: set[str], lex: Lexicon) -> frozense
 
 
 def _untitled_protagonist(mention: Span, index: MentionIndex) -> Resolution | None:
-    """'David Blunkett has apologised. The home secretary confirmed …': the article's first-named person, untitled,
-    the subject of the sentence before, is the one the description introduces a title for."""
+    """The person a description gives a title to: the untitled subject or speaker just before it, when that is
+    the article's first-named person ('David Blunkett has apologised. The home secretary confirmed …') or spoke
+    in the sentence before ('Ferguson said: "…" The Man Utd boss continued: "…"')."""
     if not index.people.clusters:
         return None
     first = index.people.clusters[0]
-    if first.ambiguous or _roles(first.titles, index.lex):
-        return None
     sent = index.sent(mention.root)
+    reach = index.lex.windows.pronoun_speaker_sentences  # a speaker's quotes may run over a few sentences
     for cand in index.before(mention.start_char, len(index.candidates)):
-        if sent - cand.sent > 1:
+        if sent - cand.sent > reach:
             return None
-        if cand.resolution.kind == "person" and (cand.subject or cand.speaker):
-            return first if cand.resolution is first else None
+        res = cand.resolution
+        if res.kind == "person" and (cand.subject or cand.speaker):
+            untitled = not res.ambiguous and not _roles(res.titles, index.lex)
+            near = sent - cand.sent <= 1 and res is first
+            return res if untitled and (near or cand.speaker) else None
     return None
 
 
@@ -424,6 +432,13 @@ def _plural(tok: Token, index: MentionIndex) -> Resolution:
     return Resolution("unknown", None, head=tok.lower_, named=False)
 
 
+def _singular_person(res: Resolution) -> bool:
+    """A he/she can stand for a named person or one unnamed person ('A spokesman for the BSA said … He said')."""
+    if res.kind == "anonymous":
+        return not res.plural
+    return res.kind == "person" and not res.ambiguous
+
+
 def _only_one(gender: str, index: MentionIndex, blocked: frozenset[int]) -> Resolution | None:
     """The one person of that gender the article has named (outside ``blocked`` mentions), if exactly one."""
     named = {id(c.resolution): c.resolution for c in index.candidates if c.token not in blocked}
@@ -466,7 +481,7 @@ def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
             if cand.token in blocked:
                 continue
             res = cand.resolution
-            if res.kind == "person" and not res.ambiguous and test(cand) and res.gender in (None, gender):
+            if _singular_person(res) and test(cand) and res.gender in (None, gender):
                 return res
     return _only_one(gender, index, blocked) or Resolution("unknown", None, head=low, named=False)
 
@@ -492,7 +507,7 @@ def classify(mention: Span, index: MentionIndex) -> Resolution:
         "the" not in det and root.pos_ == "NOUN" and low not in people.group_heads
     )
     if indefinite and (lemma in people.anonymous_heads or low in people.anonymous_heads):
-        return Resolution("anonymous", mention.text, head=lemma, named=False)
+        return Resolution("anonymous", mention.text, head=lemma, named=False, plural=root.tag_ in ("NNS", "NNPS"))
     if "the" in det and lemma in people.document_heads:
         author = _document_author(mention, lemma, index)
         if author is not None:

@@ -210,3 +210,22 @@ def test_a_pronoun_skips_the_objects_of_an_adjunct_before_it(text: str, name: st
 )
 def test_descriptions_and_titled_names_in_british_copy(text: str, name: str) -> None:
     assert speakers(text)[-1][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('A spokesman for the Business Software Alliance said piracy was rising. He said the losses were high.',
+         "A spokesman for the Business Software Alliance"),
+        ('Sir Alex Ferguson said: "He would be the outstanding candidate." The Man Utd boss continued: "He knows '
+         'the job."', "Alex Ferguson"),
+        ("Makarov was sent to Perm 35 - a Soviet labour camp. He said the camp had broken him.", "Makarov"),
+    ],
+)
+def test_elegant_variation_and_unnamed_antecedents(text: str, name: str | None) -> None:
+    assert speakers(text)[-1][0] == name
+
+
+def test_a_document_is_named_by_the_whole_organization_in_it() -> None:
+    text = "The review follows a Law Commission report which said the current law was a mess."
+    assert speakers(text)[-1][::2] == ("Law Commission", "organization")
