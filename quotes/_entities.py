@@ -162,6 +162,8 @@ class Names:
         words = [w for w in words if w]
         lead, gender = self._leading_titles(words)
         words_before, words = words, words[lead:]
+        while len(words) > 1 and not words[-1][:1].isupper():
+            words = words[:-1]  # 'David Kahn -' of 'David Kahn - a former Yale historian'
         full = " ".join(words)
         suffix = None
         if len(words) > 1 and words[-1].lower().strip(".") in self.lex.people.name_suffixes.words:
