@@ -7,6 +7,7 @@
 
 from quotes._api import extract, extract_many
 from quotes._component import QuotesComponent, install_extensions
+from quotes._corpus import CorpusRow, read_corpus
 from quotes._entities import EntityRegistry, load_aliases
 from quotes._errors import AliasTableError, InputError, LexiconError, ModelLoadError, QuotesError
 from quotes._loading import load_pipeline
@@ -17,6 +18,7 @@ __version__ = "0.1.0"
 __all__ = [
     "AliasTableError",
     "ChainHop",
+    "CorpusRow",
     "Cue",
     "EntityRegistry",
     "InputError",
@@ -35,4 +37,5 @@ __all__ = [
     "install_extensions",
     "load_aliases",
     "load_pipeline",
+    "read_corpus",
 ]

@@ -13,6 +13,7 @@ CATALOG = {
     "Q005": "alias table {path}: {reason}",
     "Q006": "HTML input is not supported: {reason}; extract the article text first",
     "Q007": "lexicon data {where}: {reason}",
+    "Q008": "bad corpus row: {reason}",
 }
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from quotes._models import Quote
 
-__all__ = ["CSV_FIELDS", "FORMATS", "RecordWriter", "chain_text", "csv_row", "open_output"]
+__all__ = ["CSV_FIELDS", "FORMATS", "RecordWriter", "chain_text", "csv_row", "meta_cell", "open_output", "record_json"]
 
 CSV_FIELDS = ("doc_id", "id", "kind", "text", "start", "end", "speaker_name", "speaker_mention", "speaker_kind",
               "entity_id", "cue", "listener", "chain", "confidence", "method")
@@ -41,27 +42,42 @@ def csv_row(quote: Quote) -> dict[str, Any]:
     }
 
 
+def meta_cell(value: Any) -> str:
+    """A metadata value as a CSV cell: strings as they are, null empty, numbers and structures as JSON."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def record_json(quote: Quote, meta: dict[str, Any] | None) -> str:
+    """The record as compact JSON, with a trailing ``meta`` object when the run keeps metadata."""
+    text = quote.model_dump_json()
+    if meta is None:
+        return text
+    return text[:-1] + ',"meta":' + json.dumps(meta, ensure_ascii=False, separators=(",", ":")) + "}"
+
+
 class RecordWriter:
     """Writes records as they come in one of FORMATS."""
 
-    def __init__(self, fh: IO[str], fmt: str) -> None:
+    def __init__(self, fh: IO[str], fmt: str, meta_fields: Sequence[str] = ()) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.fh, self.fmt, self.count = fh, fmt, 0
         if fmt == "csv":
-            self._csv = csv.DictWriter(fh, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+            self._csv = csv.DictWriter(fh, fieldnames=(*CSV_FIELDS, *meta_fields), lineterminator="\r\n")
             self._csv.writeheader()
         elif fmt == "json":
             fh.write("[")
 
-    def write(self, quote: Quote) -> None:
-        """Append one record."""
+    def write(self, quote: Quote, meta: dict[str, Any] | None = None) -> None:
+        """Append one record; ``meta`` (corpus metadata) becomes extra CSV columns or a JSON ``meta`` object."""
         if self.fmt == "csv":
-            self._csv.writerow(csv_row(quote))
+            self._csv.writerow({**csv_row(quote), **{k: meta_cell(v) for k, v in (meta or {}).items()}})
         elif self.fmt == "jsonl":
-            self.fh.write(quote.model_dump_json() + "\n")
+            self.fh.write(record_json(quote, meta) + "\n")
         else:
-            self.fh.write(("," if self.count else "") + "\n  " + quote.model_dump_json())
+            self.fh.write(("," if self.count else "") + "\n  " + record_json(quote, meta))
         self.count += 1
 
     def close(self) -> None:

@@ -8,15 +8,22 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
 
 from quotes._errors import InputError, QuotesError
+
+if TYPE_CHECKING:
+    from quotes._models import Quote
+    from quotes._writers import RecordWriter
 
 app = typer.Typer(
     help="Who said what in English news articles: quotes, reported speech, speakers, attribution chains.",
@@ -42,9 +49,42 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _articles(inputs: list[str], failures: list[str], progress: bool | None) -> Iterator[tuple[str, str]]:
-    """(text, doc_id) for every readable input; each bad one gets one line on stderr."""
-    from quotes._io import iter_paths, read_article, read_stdin
+Meta = dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class CorpusFields:
+    """Which fields of a corpus row (.jsonl/.csv) hold the id and the text, and which are kept as metadata."""
+
+    id_field: str = "id"
+    text_field: str = "text"
+    keep: tuple[str, ...] = ()
+
+
+def _read_item(item: str | Path, fields: CorpusFields, failures: list[str]) -> Iterator[tuple[str, str, Meta]]:
+    """(text, doc_id, meta) of one input: a text file or stdin gives one article, a corpus file many."""
+    from quotes._corpus import is_corpus, read_corpus
+    from quotes._io import read_article, read_stdin
+
+    if item != "-" and is_corpus(item):
+        def report(exc: InputError) -> None:
+            failures.append(str(exc))
+            _err(f"error: {exc}")
+
+        rows = read_corpus(item, id_field=fields.id_field, text_field=fields.text_field, keep=fields.keep,
+                           on_error=report)
+        yield from ((row.text, row.doc_id, row.meta if fields.keep else None) for row in rows)
+        return
+    article = read_stdin() if item == "-" else read_article(item)
+    for warning in article.warnings:
+        _err(f"warning: {warning}")
+    yield article.text, article.doc_id, {name: None for name in fields.keep} if fields.keep else None
+
+
+def _articles(inputs: list[str], failures: list[str], progress: bool | None, fields: CorpusFields
+              ) -> Iterator[tuple[str, str, Meta]]:
+    """(text, doc_id, metadata) for every readable input; each bad one gets one line on stderr."""
+    from quotes._io import iter_paths
 
     items = ["-" if raw == "-" else p for raw in inputs for p in ([raw] if raw == "-" else iter_paths([raw]))]
     show = progress if progress is not None else (sys.stderr.isatty() and len(items) >= 10)
@@ -53,23 +93,76 @@ def _articles(inputs: list[str], failures: list[str], progress: bool | None) -> 
         try:
             if isinstance(item, InputError):
                 raise item
-            article = read_stdin() if item == "-" else read_article(item)
+            yield from _read_item(item, fields, failures)
         except InputError as exc:
             failures.append(str(exc))
             _err(f"error: {exc}")
-        else:
-            for warning in article.warnings:
-                _err(f"warning: {warning}")
-            yield article.text, article.doc_id
         if bar is not None:
             bar.update(1)
     if bar is not None:
         bar.render_finish()
 
 
+def _keep_fields(value: str | None) -> tuple[str, ...]:
+    """--keep url,outlet,date → ('url', 'outlet', 'date'); a name that is already a CSV column is refused."""
+    from quotes._writers import CSV_FIELDS
+
+    names = tuple(name.strip() for name in (value or "").split(",") if name.strip())
+    clash = [name for name in names if name in CSV_FIELDS]
+    if clash:
+        raise typer.BadParameter(f"{', '.join(clash)} already a record column; rename it in the corpus",
+                                 param_hint="--keep")
+    return names
+
+
+def _split_meta(articles: Iterable[tuple[str, str, Meta]], metas: deque[tuple[str, Meta]]
+                ) -> Iterator[tuple[str, str]]:
+    """(text, doc_id) for the extractor; (doc_id, metadata) queued for the writer, in the same order."""
+    for text, doc_id, meta in articles:
+        metas.append((doc_id, meta))
+        yield text, doc_id
+
+
+def _write_results(results: Iterable[list[Quote]], metas: deque[tuple[str, Meta]], writer: RecordWriter,
+                   done: Callable[[str], None] | None = None) -> tuple[int, int]:
+    """Write each article's records with its metadata; ``done(doc_id)`` after each article. (articles, records)."""
+    docs = records = 0
+    for quotes in results:
+        doc_id, meta = metas.popleft()
+        for quote in quotes:
+            writer.write(quote, meta)
+        docs, records = docs + 1, records + len(quotes)
+        if done is not None:
+            done(doc_id)
+    return docs, records
+
+
+def _resumable_run(output: str, articles: Iterable[tuple[str, str, Meta]], extract: Callable[..., Any],
+                   writer_options: tuple[str, tuple[str, ...]], aliases: dict[str, str]) -> tuple[int, int]:
+    """Append article by article to ``output``, skipping what an interrupted run already wrote."""
+    from quotes._resume import JournaledRegistry, ResumableOutput
+    from quotes._writers import RecordWriter
+
+    state = ResumableOutput.open(output)
+    registry = JournaledRegistry(aliases=aliases)
+    registry.replay(state.names)
+    metas: deque[tuple[str, Meta]] = deque()
+    if state.done:
+        _err(f"resuming after {len(state.done)} articles already in {output}")
+    with state.writer() as fh:
+        writer = RecordWriter(fh, *writer_options)
+        results = extract(_split_meta(state.skip_done(articles), metas), registry=registry)
+        counts = _write_results(results, metas, writer,
+                                lambda doc_id: state.commit(fh, doc_id, registry.take_journal()))
+    state.finish()
+    return counts
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Article files or directories (walked); '-' reads stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Article files or directories (walked), corpus files "
+                                                    "(.jsonl, .csv, also .gz: one article per line or row); "
+                                                    "'-' reads stdin.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.csv,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")]
     = None,
@@ -81,6 +174,12 @@ def extract(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal, 10+ files).")] = None,
+    id_field: Annotated[str, typer.Option("--id-field", help="Corpus field holding the doc_id.")] = "id",
+    text_field: Annotated[str, typer.Option("--text-field", help="Corpus field holding the article text.")] = "text",
+    keep: Annotated[str | None, typer.Option("--keep", metavar="FIELD,…", help="Corpus fields carried into every "
+                                             "record: extra CSV columns, a 'meta' object in JSON.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="With -o and -f jsonl: append article by article and, "
+                                         "after an interruption, go on where the run stopped.")] = False,
 ) -> None:
     """Extract quotes from articles and write one record per quote.
 
@@ -91,21 +190,23 @@ def extract(
     from quotes._loading import load_pipeline
     from quotes._writers import RecordWriter, open_output
 
+    fields = CorpusFields(id_field, text_field, _keep_fields(keep))
+    if resume and (output in (None, "-") or fmt is not Format.jsonl):
+        raise typer.BadParameter("needs -o FILE and -f jsonl", param_hint="--resume")
     failures: list[str] = []
     try:
         table = load_aliases(aliases) if aliases else {}
         nlp = load_pipeline(model)  # before any output: a missing model leaves stdout empty
-        docs = records = 0
-        with open_output(output) as fh:
-            writer = RecordWriter(fh, fmt.value)
-            articles = _articles(paths, failures, progress)
-            for quotes in extract_many(articles, n_process=n_process, batch_size=batch_size, nlp=nlp,
-                                       aliases=table):
-                docs += 1
-                for quote in quotes:
-                    writer.write(quote)
-                    records += 1
-            writer.close()
+        run = partial(extract_many, n_process=n_process, batch_size=batch_size, nlp=nlp, aliases=table)
+        articles = _articles(paths, failures, progress, fields)
+        if resume:
+            docs, records = _resumable_run(output, articles, run, (fmt.value, fields.keep), table)
+        else:
+            metas: deque[tuple[str, Meta]] = deque()
+            with open_output(output) as fh:
+                writer = RecordWriter(fh, fmt.value, fields.keep)
+                docs, records = _write_results(run(_split_meta(articles, metas)), metas, writer)
+                writer.close()
     except QuotesError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(1) from None

@@ -28,6 +28,7 @@ QUICK_START_TESTS = "python3 -m venv .venv && .venv/bin/pip install '.[dev]' && 
 PUBLIC_API = [
     "AliasTableError",
     "ChainHop",
+    "CorpusRow",
     "Cue",
     "EntityRegistry",
     "InputError",
@@ -46,6 +47,7 @@ PUBLIC_API = [
     "install_extensions",
     "load_aliases",
     "load_pipeline",
+    "read_corpus",
 ]
 
 _FENCE = re.compile(r"^(?P<fence>```+)(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.M | re.S)

@@ -1,0 +1,115 @@
+"""Resumable runs: records appended article by article, with a progress file beside the output.
+
+After each article the records are flushed, then one line goes to the progress
+file: the doc_id, the output's length so far and the person names the run-wide
+registry resolved for it. A restart cuts the output back to the last complete
+article, replays those names into a fresh registry (so entity ids come out as in
+an uninterrupted run) and skips the articles already done. A finished run
+removes the progress file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from quotes._entities import EntityRegistry, PersonName
+from quotes._errors import InputError
+
+__all__ = ["JournaledRegistry", "ResumableOutput"]
+
+Article = TypeVar("Article", bound=tuple)
+
+
+@dataclass
+class JournaledRegistry(EntityRegistry):
+    """An EntityRegistry that notes every name it resolves, so a later run can replay them in order."""
+
+    journal: list[list[str]] = field(default_factory=list)
+
+    def resolve(self, name: PersonName) -> tuple[str, str]:
+        """As EntityRegistry.resolve; the name is noted as [given names …, surname]."""
+        self.journal.append([*name.given, name.surname])
+        return super().resolve(name)
+
+    def take_journal(self) -> list[list[str]]:
+        """The names noted since the last call."""
+        noted, self.journal = self.journal, []
+        return noted
+
+    def replay(self, names: Iterable[list[str]]) -> None:
+        """Resolve names noted by an earlier run, in their order."""
+        for *given, surname in names:
+            super().resolve(self.names.person(tuple(given), surname))
+
+
+def _progress_lines(path: Path) -> list[dict[str, Any]]:
+    """The complete lines of a progress file (a line cut by a kill is ignored)."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return [json.loads(line) for line in lines[:-1] if line]
+
+
+@dataclass
+class ResumableOutput:
+    """An output file written article by article, resumable after an interruption."""
+
+    path: Path
+    done: list[str]
+    names: list[list[str]]
+    end: int
+
+    @property
+    def progress_path(self) -> Path:
+        """The progress file: hidden, beside the output."""
+        return self.path.with_name(f".{self.path.name}.progress")
+
+    @classmethod
+    def open(cls, path: str | Path) -> ResumableOutput:
+        """State of an earlier interrupted run at ``path`` (none when the output does not exist yet)."""
+        path = Path(path)
+        state = cls(path, [], [], 0)
+        lines = _progress_lines(state.progress_path)
+        if not lines and path.exists() and path.stat().st_size:
+            raise InputError("Q001", str(path), reason="it exists and has no progress file from an interrupted run "
+                             "(a finished run?); remove it or drop --resume")
+        for line in lines:
+            state.done.append(line["doc_id"])
+            state.names.extend(line["names"])
+            state.end = line["end"]
+        if state.end > (path.stat().st_size if path.exists() else 0):
+            raise InputError("Q001", str(path), reason="it is shorter than its progress file says; remove both "
+                             f"it and {state.progress_path.name} to start again")
+        return state
+
+    def skip_done(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles (text, doc_id, …) after those already done, which must come first and in the same order."""
+        for index, article in enumerate(articles):
+            doc_id = article[1]
+            if index >= len(self.done):
+                yield article
+            elif doc_id != self.done[index]:
+                raise InputError("Q001", str(self.progress_path), reason=f"the inputs changed since the interrupted "
+                                 f"run: article {index + 1} is {doc_id!r}, it was {self.done[index]!r}")
+
+    def writer(self) -> IO[str]:
+        """The output, cut back to the last complete article and open for appending."""
+        self.path.touch()
+        os.truncate(self.path, self.end)
+        return self.path.open("a", encoding="utf-8", newline="")
+
+    def commit(self, fh: IO[str], doc_id: str, names: list[list[str]]) -> None:
+        """One article is written: flush it, then note it in the progress file."""
+        fh.flush()
+        end = os.fstat(fh.fileno()).st_size
+        with self.progress_path.open("a", encoding="utf-8") as progress:
+            progress.write(json.dumps({"doc_id": doc_id, "end": end, "names": names}, ensure_ascii=False) + "\n")
+
+    def finish(self) -> None:
+        """The run is complete: the progress file goes."""
+        self.progress_path.unlink(missing_ok=True)
