@@ -17,11 +17,13 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from time import perf_counter
+from typing import Any
 
 import spacy
 from make_corpus import articles  # benchmarks/ is on sys.path when this file runs as a script
@@ -36,6 +38,8 @@ CONFIGS = {
     "quotes": "(b) quotes, 1 process",
     "quotes-2p": "(c) quotes, n_process=2",
     "textacy": "(d) textacy direct_quotations",
+    "cli-2p": "(e) CLI on a JSONL corpus, --n-process 2",
+    "spark": "(f) quotes.spark, local[2]",
 }
 
 
@@ -51,6 +55,7 @@ class Measure:
     worker_peak_mb: float | None = None
     load: float = 0.0
     code: str = ""
+    digest: str = ""
 
 
 def _timed(work: Iterator[tuple[int, int, int]]) -> Measure:
@@ -62,18 +67,34 @@ def _timed(work: Iterator[tuple[int, int, int]]) -> Measure:
     return Measure(perf_counter() - start, records, tokens or None, failures)
 
 
+def _articles_per_batch(chars: int) -> int:
+    """spaCy's own batches count articles: as many of this corpus's articles as fill ``chars`` characters."""
+    sample = list(articles(200))
+    return max(1, round(chars / (sum(map(len, sample)) / len(sample))))
+
+
 def run_spacy(n: int, batch_size: int) -> Measure:
     """(a) The parse alone: the quotes pipeline without its ``quotes`` component, on normalized texts."""
     nlp = load_pipeline()
     texts = [normalize(text).text for text in articles(n)]
     with nlp.select_pipes(disable=["quotes"]):
-        return _timed((len(doc), 0, 0) for doc in nlp.pipe(texts, batch_size=batch_size))
+        return _timed((len(doc), 0, 0) for doc in nlp.pipe(texts, batch_size=_articles_per_batch(batch_size)))
 
 
 def _run_quotes(n: int, batch_size: int, n_process: int) -> Measure:
     nlp = load_pipeline()
+    digest = hashlib.sha1()
     results = extract_many(articles(n), batch_size=batch_size, n_process=n_process, nlp=nlp)
-    return _timed((0, len(records), 0) for records in results)
+    measure = _timed((0, _digest_records(digest, [q.model_dump_json() for q in records]), 0) for records in results)
+    measure.digest = digest.hexdigest()[:12]
+    return measure
+
+
+def _digest_records(digest: Any, lines: list[str]) -> int:
+    """Feed records (JSON lines) to ``digest``: equal digests mean byte-identical records. Returns how many."""
+    for line in lines:
+        digest.update(line.encode("utf-8") + b"\n")
+    return len(lines)
 
 
 def run_quotes(n: int, batch_size: int) -> Measure:
@@ -105,8 +126,54 @@ def run_textacy(n: int, batch_size: int) -> Measure:
     from textacy.extract.triples import direct_quotations  # only this worker pays for the import
 
     nlp = _plain_pipeline()
-    docs = nlp.pipe(articles(n), batch_size=batch_size)
+    docs = nlp.pipe(articles(n), batch_size=_articles_per_batch(batch_size))
     return _timed(_textacy_quotes(doc, direct_quotations) for doc in docs)
+
+
+def _corpus_file(n: int, folder: Path) -> Path:
+    """The benchmark corpus as a JSON Lines file (ids ``doc``, ``doc1`` … as extract_many names them)."""
+    path = folder / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(articles(n)):
+            fh.write(json.dumps({"id": f"doc{i or ''}", "text": text}) + "\n")
+    return path
+
+
+def run_cli_2p(n: int, batch_size: int) -> Measure:
+    """(e) ``quotes extract corpus.jsonl --n-process 2 -f jsonl -o …``: the whole command, model loading included."""
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, out = _corpus_file(n, Path(tmp)), Path(tmp) / "out.jsonl"
+        cmd = [str(Path(sys.executable).with_name("quotes")), "extract", str(corpus), "-f", "jsonl", "-o", str(out),
+               "--n-process", "2", "--batch-size", str(batch_size)]
+        start = perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        seconds = perf_counter() - start
+        digest = hashlib.sha1()
+        records = _digest_records(digest, out.read_text(encoding="utf-8").splitlines())
+    return Measure(seconds, records, digest=digest.hexdigest()[:12])
+
+
+def run_spark(n: int, batch_size: int) -> Measure:
+    """(f) ``quotes.spark.extract_dataframe`` on local[2], written as JSON: worker start-up and model loading
+    inside the timer (as for the CLI), the JVM session outside it."""
+    from pyspark.sql import SparkSession
+
+    from quotes.spark import extract_dataframe
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    spark = (SparkSession.builder.master("local[2]").appName("quotes-bench").config("spark.ui.enabled", "false")
+             .config("spark.sql.shuffle.partitions", "2").getOrCreate())
+    with tempfile.TemporaryDirectory() as tmp:
+        df = spark.createDataFrame([(f"doc{i or ''}", text) for i, text in enumerate(articles(n))],
+                                   ["doc_id", "text"]).repartition(4).cache()
+        df.count()
+        start = perf_counter()
+        records = extract_dataframe(df)
+        records.write.json(f"{tmp}/out")
+        seconds = perf_counter() - start
+        count = spark.read.json(f"{tmp}/out").count()
+    spark.stop()
+    return Measure(seconds, count)
 
 
 RUNNERS: dict[str, Callable[[int, int], Measure]] = {
@@ -114,6 +181,8 @@ RUNNERS: dict[str, Callable[[int, int], Measure]] = {
     "quotes": run_quotes,
     "quotes-2p": run_quotes_2p,
     "textacy": run_textacy,
+    "cli-2p": run_cli_2p,
+    "spark": run_spark,
 }
 
 
@@ -183,7 +252,9 @@ def targets(results: dict[tuple[str, int], Measure], sizes: list[int]) -> str:
         checks.append((f"(b)/(a) time, {n:,} articles", _ratio(results, seconds, ("quotes", n), ("spacy", n)),
                        lambda r: r <= 1.15, "≤ 1.15"))
         checks.append((f"(b)/(c) speed-up, {n:,} articles",
-                       _ratio(results, seconds, ("quotes", n), ("quotes-2p", n)), lambda r: r >= 1.6, "≥ 1.6"))
+                       _ratio(results, seconds, ("quotes", n), ("quotes-2p", n)), lambda r: r >= 1.85, "≥ 1.85"))
+        checks.append((f"(f)/(e) Spark local[2] time over the two-process CLI, {n:,} articles",
+                       _ratio(results, seconds, ("spark", n), ("cli-2p", n)), lambda r: r <= 1.15, "≤ 1.15"))
     small, large = min(sizes), max(sizes)
     if small != large:
         for config in ("quotes", "quotes-2p"):
@@ -193,6 +264,13 @@ def targets(results: dict[tuple[str, int], Measure], sizes: list[int]) -> str:
     for name, value, ok, goal in checks:
         if value is not None:
             lines.append(f"| {name} | {value:.2f} | {goal} | {'yes' if ok(value) else 'no'} |")
+    for n in sizes:
+        runs = [c for c in ("quotes", "quotes-2p", "cli-2p") if (c, n) in results]
+        if len(runs) > 1:
+            same = len({results[(c, n)].digest for c in runs}) == 1
+            names = ", ".join(CONFIGS[c][:3] for c in runs)
+            lines.append(f"| {names} records byte-identical, {n:,} articles | {'same' if same else 'DIFFERENT'} "
+                         f"| same | {'yes' if same else 'no'} |")
     return "\n".join(lines)
 
 
@@ -209,7 +287,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000], help="corpus sizes")
     parser.add_argument("--configs", nargs="+", choices=list(CONFIGS), default=list(CONFIGS))
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--batch-size", type=int, default=100_000, help="characters per batch (quotes runs)")
     parser.add_argument("--worker", choices=list(CONFIGS), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:

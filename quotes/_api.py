@@ -1,32 +1,43 @@
 """The library entry points: ``extract`` for one text, ``extract_many`` streaming over many.
 
-Each text is normalized, cut at paragraph breaks into pieces spaCy can parse in
-bounded memory, and its page furniture is marked on the Docs before the
-pipeline runs; the pieces' records are put back together in order.
+Each text is normalized, cut into pieces spaCy can parse in bounded memory (at a
+paragraph, line or sentence end outside any quote), and its page furniture is
+marked on the Docs before the pipeline runs; the pieces' records are put back
+together in order. Batches of articles run in this process or in workers
+(``_pool``); only the run-wide entity pass stays in the caller's process.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes._component import FURNITURE_KEY, QuotesComponent
 from quotes._entities import EntityRegistry, Names, alias_index
-from quotes._furniture import FurnitureRules, furniture_view_ranges
+from quotes._furniture import furniture_view_ranges
 from quotes._loading import shared_pipeline
 from quotes._models import Quote
 from quotes._normalize import NormalizedText, normalize
-from quotes._records import shift_offsets, to_quotes
+from quotes._pool import ordered_map
+from quotes._records import plain_records, shift_offsets, to_quotes
 
 __all__ = ["extract", "extract_many"]
 
 DEFAULT_DOC_ID = "doc"
-#: Longest piece handed to spaCy at once; longer texts are cut at paragraph breaks (then lines, then spaces).
+#: Longest piece handed to spaCy at once; longer texts are cut at a paragraph, line or sentence end outside quotes.
 PIECE_CHARS = 100_000
+#: Default ``batch_size``: characters of text parsed together. spaCy's memory follows it, not the article count.
+BATCH_CHARS = 100_000
+# piece boundaries, best first: after a paragraph break, a line break, a sentence's end (with its closing marks)
+_BOUNDARIES = [regex.compile(p, regex.REVERSE) for p in
+               (r"\n[^\S\n]*\n\s*", r"\n\s*", r"(?<=[.!?…][\"”’'»)\]]*)\s+(?=[\p{Lu}\"“‘'«(])", r" +")]
 
 
 def extract(text: str, doc_id: str | None = None, *, model: str | None = None,
@@ -54,71 +65,150 @@ def _items(texts: Iterable[str | tuple[str, str | None]]) -> Iterator[tuple[str,
         yield text, doc_id or (DEFAULT_DOC_ID if n == 0 else f"{DEFAULT_DOC_ID}{n}")
 
 
-def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
-    """(start, end) pieces of at most ``limit`` characters, cut after a paragraph break where one exists."""
+def _quoted(norm: NormalizedText) -> list[tuple[int, int]]:
+    """Disjoint, sorted (after opening mark, closing mark) stretches where a cut would split a quote."""
+    spans = sorted((m.open + 1, m.close if m.close is not None else m.end) for m in norm.marks)
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(quoted: list[tuple[int, int]], starts: list[int], cut: int) -> bool:
+    """True when position ``cut`` lies inside a quoted stretch (between its marks)."""
+    i = bisect_right(starts, cut) - 1
+    return i >= 0 and cut <= quoted[i][1]
+
+
+def _cut(text: str, start: int, end: int, quoted: list[tuple[int, int]], starts: list[int]) -> int:
+    """Where to end a piece in ``text[start:end]``: the last paragraph break, else line break, else sentence end,
+    outside any quote; failing that the last break or space anywhere; failing that ``end``."""
+    for outside in (True, False):
+        for boundary in _BOUNDARIES:
+            for match in boundary.finditer(text, start + 1, end):
+                if not outside or not _inside(quoted, starts, match.end()):
+                    return match.end()
+    return end
+
+
+def pieces(text: str, limit: int = PIECE_CHARS, quoted: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most ``limit`` characters, cut where no sentence and no quote is split if possible.
+
+    ``quoted`` holds sorted, disjoint stretches (from the quote-mark pass) no cut should fall into.
+    """
+    quoted = list(quoted)
+    starts = [s for s, _ in quoted]
     out: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = next((window.rfind(sep) + len(sep) for sep in ("\n\n", "\n", " ") if window.rfind(sep) > 0), limit)
-        out.append((start, start + cut))
-        start += cut
+        cut = _cut(text, start, start + limit, quoted, starts)
+        out.append((start, cut))
+        start = cut
     out.append((start, len(text)))
     return out
 
 
+def _batches(items: Iterable[tuple[str, str]], chars: int) -> Iterator[list[tuple[str, str]]]:
+    """Consecutive articles grouped up to ``chars`` characters of text (an article longer than that alone)."""
+    batch: list[tuple[str, str]] = []
+    size = 0
+    for text, doc_id in items:
+        if batch and size + len(text) > chars:
+            yield batch
+            batch, size = [], 0
+        batch.append((text, doc_id))
+        size += len(text)
+    if batch:
+        yield batch
+
+
 @dataclass
 class _Article:
-    """One input on its way through the pipeline: its view and the records of the pieces done so far."""
+    """One input on its way through the pipeline: its view, and the records of its pieces parsed so far."""
 
     norm: NormalizedText
     text: str
     doc_id: str
-    left: int
+    furniture: list[tuple[int, int]]
     records: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _docs(nlp: Language, items: Iterable[tuple[str, str]], pending: dict[int, _Article],
-          rules: FurnitureRules | None) -> Iterator[tuple[Doc, tuple[int, int]]]:
-    """Docs of every piece of every text, furniture marked, with (article number, piece start)."""
-    for index, (text, doc_id) in enumerate(items):
+def _piece_doc(nlp: Language, article: _Article, start: int, end: int) -> Doc:
+    """The Doc of one piece of an article, with the page furniture that falls in it."""
+    doc = nlp.make_doc(article.norm.text[start:end])
+    doc.user_data[FURNITURE_KEY] = [(max(s, start) - start, min(e, end) - start)
+                                    for s, e in article.furniture if s < end and e > start]
+    return doc
+
+
+def _groups(articles: list[_Article], chars: int) -> Iterator[list[tuple[_Article, int, int]]]:
+    """Every piece of every article, grouped up to ``chars`` characters: one spaCy batch each."""
+    group: list[tuple[_Article, int, int]] = []
+    size = 0
+    for article in articles:
+        for start, end in pieces(article.norm.text, quoted=_quoted(article.norm)):
+            if group and size + end - start > chars:
+                yield group
+                group, size = [], 0
+            group.append((article, start, end))
+            size += end - start
+    if group:
+        yield group
+
+
+def extract_batch(nlp: Language, chars: int, batch: list[tuple[str, str]]) -> list[list[dict[str, Any]]]:
+    """Plain records of each article of ``batch`` (worker side): normalize, furniture, parse, passes, offsets.
+
+    Pieces go to spaCy at most ``chars`` characters at a time, so memory follows that bound, not the article.
+    """
+    component = _component_of(nlp)
+    rules = component.lexicon.furniture if component.furniture else None
+    articles = []
+    for text, doc_id in batch:
         norm = normalize(text)
-        furniture = furniture_view_ranges(norm, rules) if rules is not None else []
-        cuts = pieces(norm.text)
-        pending[index] = _Article(norm, text, doc_id, len(cuts))
-        for start, end in cuts:
-            doc = nlp.make_doc(norm.text[start:end])
-            doc.user_data[FURNITURE_KEY] = [(max(s, start) - start, min(e, end) - start)
-                                            for s, e in furniture if s < end and e > start]
-            yield doc, (index, start)
+        articles.append(_Article(norm, text, doc_id, furniture_view_ranges(norm, rules) if rules is not None else []))
+    for group in _groups(articles, chars):
+        docs = nlp.pipe((_piece_doc(nlp, article, start, end) for article, start, end in group),
+                        batch_size=len(group))
+        for doc, (article, start, _end) in zip(docs, group, strict=True):
+            article.records.extend(shift_offsets(doc._.quotes or [], start))
+    return [plain_records(a.records, a.norm, a.text, a.doc_id) for a in articles]
 
 
-def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: int = 16, n_process: int = 1,
-                 model: str | None = None, aliases: dict[str, Any] | None = None,
+def plain_results(texts: Iterable[str | tuple[str, str | None]], nlp: Language, batch_size: int = BATCH_CHARS,
+                  n_process: int = 1) -> Iterator[list[dict[str, Any]]]:
+    """One list of plain records per input, in input order, before the run-wide entity pass."""
+    if batch_size < 1 or n_process < 1:
+        raise ValueError("batch_size and n_process must be at least 1")
+    work = partial(extract_batch, nlp, batch_size)
+    for results in ordered_map(work, _batches(_items(texts), batch_size), n_process):
+        yield from results
+
+
+def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: int = BATCH_CHARS,
+                 n_process: int = 1, model: str | None = None, aliases: dict[str, Any] | None = None,
                  registry: EntityRegistry | None = None, nlp: Language | None = None) -> Iterator[list[Quote]]:
     """Stream one list of quotes per input (a text, or a ``(text, doc_id)`` pair), in input order.
 
     One person gets one ``entity_id`` across all texts of the call. Memory stays
-    flat in the number of texts: inputs are read lazily and results yielded as
-    spaCy finishes each batch. ``aliases`` maps a canonical name to its variants
-    (the alias-file shape) or a variant to its canonical name.
+    flat in the number of texts and bounded in their length: inputs are read
+    lazily and parsed ``batch_size`` characters at a time. ``n_process > 1`` runs
+    batches in worker processes; the records are the same. ``aliases`` maps a
+    canonical name to its variants (the alias-file shape) or a variant to its canonical name.
     """
-    if batch_size < 1 or n_process < 1:
-        raise ValueError("batch_size and n_process must be at least 1")
     nlp = nlp or shared_pipeline(model)
-    component = _component_of(nlp)
-    registry = registry or EntityRegistry(aliases=alias_index(aliases or {}), names=Names(component.lexicon))
-    rules = component.lexicon.furniture if component.furniture else None
-    pending: dict[int, _Article] = {}
-    stream = nlp.pipe(_docs(nlp, _items(texts), pending, rules), as_tuples=True, batch_size=batch_size,
-                      n_process=n_process)
-    for doc, (index, start) in stream:
-        article = pending[index]
-        article.records.extend(shift_offsets(doc._.quotes or [], start))
-        article.left -= 1
-        if article.left == 0:
-            del pending[index]
-            yield to_quotes(article.records, article.norm, article.text, article.doc_id, registry)
+    registry = registry or run_registry(nlp, aliases)
+    for records in plain_results(texts, nlp, batch_size, n_process):
+        yield to_quotes(records, registry)
+
+
+def run_registry(nlp: Language, aliases: dict[str, Any] | None = None,
+                 kind: type[EntityRegistry] = EntityRegistry) -> EntityRegistry:
+    """A fresh registry of ``kind`` for one run, its name keys from the pipeline's lexicon."""
+    return kind(aliases=alias_index(aliases or {}), names=Names(_component_of(nlp).lexicon))
 
 
 def _component_of(nlp: Language) -> QuotesComponent:

