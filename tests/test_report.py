@@ -14,9 +14,7 @@ import pytest
 
 from tests.conftest import DATA
 from tests.test_cli import _run
-from tests.test_corpus import write_jsonl
 from tests.test_render import chromium, run_chromium  # noqa: F401 - the fixture is used by name
-from tests.test_resume import corpus  # noqa: F401 - the fixture is used by name
 
 SPEECH = ("direct", "mixed", "indirect")
 
@@ -54,24 +52,38 @@ document.body.appendChild(pre);
 
 
 @pytest.fixture(scope="module")
-def records(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811 - the imported fixture
-    """Records of the seed corpus with an outlet and a date per article."""
-    folder = tmp_path_factory.mktemp("report")
-    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
-    dated = write_jsonl(folder / "dated.jsonl", [{**row, "date": f"2025-10-{1 + n % 5:02d}"}
-                                                 for n, row in enumerate(rows)])
-    out = folder / "records.jsonl"
-    run = _run("extract", str(dated), "--keep", "outlet,date", "-f", "jsonl", "-o", str(out))
-    assert run.code == 0, run.err
-    return out
+def readme_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The README's corpus workflow, command by command, on the bundled sample corpus; the folder it ran in."""
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    section = readme.read_text(encoding="utf-8").split("## A news archive", 1)[1].split("\n## ", 1)[0]
+    commands = [shlex.split(line) for line in section.split("```bash", 1)[1].split("```", 1)[0].splitlines()
+                if line.strip()]
+    assert [c[:2] for c in commands] == [["quotes", "extract"], ["quotes", "report"]]
+    folder = tmp_path_factory.mktemp("readme")
+    (folder / "tests" / "data").mkdir(parents=True)
+    shutil.copy(DATA / "sample_corpus.jsonl", folder / "tests" / "data")
+    for command in commands:
+        run = _run(*command[1:], cwd=folder)
+        assert run.code == 0, run.err
+    return folder
 
 
 @pytest.fixture(scope="module")
-def page(records: Path) -> Path:
-    out = records.with_name("report.html")
-    run = _run("report", str(records), "-o", str(out), "--title", "Seeds <test>")
-    assert run.code == 0, run.err
-    return out
+def records(readme_run: Path) -> Path:
+    return readme_run / "quotes.jsonl"
+
+
+@pytest.fixture(scope="module")
+def page(readme_run: Path) -> Path:
+    return readme_run / "report.html"
+
+
+def test_readme_archive_example_carries_metadata_into_the_report(records: Path, page: Path) -> None:
+    data = [json.loads(line) for line in records.read_text(encoding="utf-8").splitlines()]
+    assert len(data) > 50
+    assert all(set(r["meta"]) == {"url", "outlet", "date"} for r in data)
+    text = page.read_text(encoding="utf-8")
+    assert "Donald Trump" in text and 'id="by-outlet"' in text and 'id="by-date"' in text
 
 
 def _count_rows(rows: list[list[str]]) -> dict[str, int]:
@@ -80,7 +92,7 @@ def _count_rows(rows: list[list[str]]) -> dict[str, int]:
 
 def test_page_is_self_contained(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
-    assert "<title>Seeds &lt;test&gt;</title>" in text
+    assert "<title>Who said what</title>" in text
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", text)
     assert "<link" not in text and "@import" not in text and "url(" not in text
     assert "default-src 'none'" in text
@@ -124,13 +136,13 @@ def test_bad_lines_are_reported_and_the_rest_summarized(records: Path, tmp_path:
     broken = tmp_path / "broken.jsonl"
     lines = records.read_text(encoding="utf-8").splitlines()
     broken.write_text("\n".join([lines[0], "not json", '{"a": 1}', *lines[1:3]]) + "\n", encoding="utf-8")
-    run = _run("report", str(broken), "-o", str(tmp_path / "r.html"))
+    run = _run("report", str(broken), "-o", str(tmp_path / "r.html"), "--title", "Seeds <test>")
     assert run.code == 1
     assert [e for e in run.err_lines if e.startswith("error:")] == [
         f"error: {broken}:2: [Q001] cannot read: not a record: Expecting value: line 1 column 1 (char 0)",
         f"error: {broken}:3: [Q001] cannot read: not a record: not a quotes record"]
     assert run.err_lines[-1].startswith("3 records from")
-    assert (tmp_path / "r.html").exists()
+    assert "<title>Seeds &lt;test&gt;</title>" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def test_records_without_metadata_have_no_time_or_outlet_sections(tmp_path: Path) -> None:
@@ -143,20 +155,3 @@ def test_records_without_metadata_have_no_time_or_outlet_sections(tmp_path: Path
     assert "Jane Smith" in run.out and 'id="per-jane-smith"' in run.out
     assert "by-date" not in run.out and "by-outlet" not in run.out
 
-
-def test_readme_archive_example_runs(tmp_path: Path) -> None:
-    """The README's corpus workflow, command by command, on the bundled sample corpus."""
-    readme = Path(__file__).resolve().parent.parent / "README.md"
-    section = readme.read_text(encoding="utf-8").split("## A news archive", 1)[1].split("\n## ", 1)[0]
-    commands = [shlex.split(line) for line in section.split("```bash", 1)[1].split("```", 1)[0].splitlines()
-                if line.strip()]
-    assert [c[:2] for c in commands] == [["quotes", "extract"], ["quotes", "report"]]
-    (tmp_path / "tests" / "data").mkdir(parents=True)
-    shutil.copy(DATA / "sample_corpus.jsonl", tmp_path / "tests" / "data")
-    for command in commands:
-        run = _run(*command[1:], cwd=tmp_path)
-        assert run.code == 0, run.err
-    records = [json.loads(line) for line in (tmp_path / "quotes.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(records) > 50
-    assert all(set(r["meta"]) == {"url", "outlet", "date"} for r in records)
-    assert "Donald Trump" in (tmp_path / "report.html").read_text(encoding="utf-8")

@@ -48,9 +48,15 @@ def _kill_after(cmd: list[str], progress: Path, articles: int) -> int:
     return progress.read_text(encoding="utf-8").count("\n") if progress.exists() else 0
 
 
-def test_killed_run_resumes_to_the_uninterrupted_output(corpus: Path, tmp_path: Path) -> None:
-    whole = tmp_path / "whole.jsonl"
-    assert _run(*_command(corpus, whole)[1:]).code == 0
+@pytest.fixture(scope="module")
+def whole(corpus: Path) -> Path:
+    """The output of an uninterrupted run."""
+    out = corpus.with_name("whole.jsonl")
+    assert _run(*_command(corpus, out)[1:]).code == 0
+    return out
+
+
+def test_killed_run_resumes_to_the_uninterrupted_output(corpus: Path, whole: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     progress = tmp_path / ".out.jsonl.progress"
     # one small batch per article, so that the kill comes between articles and mid-run
@@ -67,10 +73,8 @@ def test_killed_run_resumes_to_the_uninterrupted_output(corpus: Path, tmp_path: 
     assert (last["doc_id"], last["speaker"]["name"], last["meta"]) == ("last", "Volodymyr Zelensky", {"outlet": "B"})
 
 
-def test_a_partly_written_article_is_cut_back(corpus: Path, tmp_path: Path) -> None:
+def test_a_partly_written_article_is_cut_back(corpus: Path, whole: Path, tmp_path: Path) -> None:
     """Records written after the last progress line (the kill came mid-article) are dropped on restart."""
-    whole = tmp_path / "whole.jsonl"
-    assert _run(*_command(corpus, whole)[1:]).code == 0
     out = tmp_path / "out.jsonl"
     lines = whole.read_text(encoding="utf-8").splitlines(keepends=True)
     first_doc = json.loads(lines[0])["doc_id"]
