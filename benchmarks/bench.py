@@ -30,6 +30,7 @@ from make_corpus import articles  # benchmarks/ is on sys.path when this file ru
 
 import quotes
 from quotes import extract_many, load_pipeline
+from quotes._api import BATCH_CHARS
 from quotes._loading import candidate_models
 from quotes._normalize import normalize
 
@@ -287,7 +288,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000], help="corpus sizes")
     parser.add_argument("--configs", nargs="+", choices=list(CONFIGS), default=list(CONFIGS))
-    parser.add_argument("--batch-size", type=int, default=100_000, help="characters per batch (quotes runs)")
+    parser.add_argument("--batch-size", type=int, default=BATCH_CHARS, help="characters per batch (quotes runs)")
     parser.add_argument("--worker", choices=list(CONFIGS), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:

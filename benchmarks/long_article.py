@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from time import perf_counter
 
+from quotes._api import BATCH_CHARS
+
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds").glob("*.txt"))
 
 
@@ -50,7 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, nargs="+", default=[1, 2, 10])
     parser.add_argument("--marks-mb", type=float, nargs="*", default=[1], help="sizes of the quote-mark text")
-    parser.add_argument("--batch-size", type=int, default=100_000)
+    parser.add_argument("--batch-size", type=int, default=BATCH_CHARS)
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:

@@ -32,9 +32,9 @@ __all__ = ["extract", "extract_many"]
 
 DEFAULT_DOC_ID = "doc"
 #: Longest piece handed to spaCy at once; longer texts are cut at a paragraph, line or sentence end outside quotes.
-PIECE_CHARS = 100_000
+PIECE_CHARS = 50_000
 #: Default ``batch_size``: characters of text parsed together. spaCy's memory follows it, not the article count.
-BATCH_CHARS = 100_000
+BATCH_CHARS = 50_000
 # piece boundaries, best first: after a paragraph break, a line break, a sentence's end (with its closing marks)
 _BOUNDARIES = [regex.compile(p, regex.REVERSE) for p in
                (r"\n[^\S\n]*\n\s*", r"\n\s*", r"(?<=[.!?…][\"”’'»)\]]*)\s+(?=[\p{Lu}\"“‘'«(])", r" +")]
@@ -127,7 +127,7 @@ def _batches(items: Iterable[tuple[str, str]], chars: int) -> Iterator[list[tupl
 
 @dataclass
 class _Article:
-    """One input on its way through the pipeline: its view, and the records of its pieces parsed so far."""
+    """One input on its way through the pipeline: its view, and the plain records of its pieces parsed so far."""
 
     norm: NormalizedText
     text: str
@@ -173,9 +173,10 @@ def extract_batch(nlp: Language, chars: int, batch: list[tuple[str, str]]) -> li
     for group in _groups(articles, chars):
         docs = nlp.pipe((_piece_doc(nlp, article, start, end) for article, start, end in group),
                         batch_size=len(group))
-        for doc, (article, start, _end) in zip(docs, group, strict=True):
-            article.records.extend(shift_offsets(doc._.quotes or [], start))
-    return [plain_records(a.records, a.norm, a.text, a.doc_id) for a in articles]
+        for doc, (article, start, _end) in zip(docs, group, strict=True):  # mapped now: no raw copy is kept
+            article.records += plain_records(shift_offsets(doc._.quotes or [], start), article.norm, article.text,
+                                             article.doc_id)
+    return [a.records for a in articles]
 
 
 def plain_results(texts: Iterable[str | tuple[str, str | None]], nlp: Language, batch_size: int = BATCH_CHARS,

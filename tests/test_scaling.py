@@ -66,7 +66,7 @@ def test_extraction_is_linear() -> None:
 
 
 def test_quotes_component_is_linear() -> None:
-    """The quotes component alone on already parsed Docs of 50 KB and 100 KB (the size of the pieces
+    """The quotes component alone on already parsed Docs of 50 KB and 100 KB (up to twice the pieces
     extract_many hands to spaCy), where a quadratic step would stand out against the parse."""
     nlp = quotes.load_pipeline()
     with nlp.select_pipes(disable=["quotes"]):  # parse outside the clock
