@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -25,26 +25,38 @@ __all__ = ["JournaledRegistry", "ResumableOutput"]
 Article = TypeVar("Article", bound=tuple)
 
 
+def _name_json(name: PersonName) -> dict[str, Any]:
+    """A resolved name as JSON, whole (sets as sorted lists), so that a replay resolves exactly the same."""
+    return {k: sorted(v) if isinstance(v, frozenset) else v for k, v in asdict(name).items()}
+
+
+def _name_from_json(data: dict[str, Any]) -> PersonName:
+    """The name :func:`_name_json` wrote, with its sets and tuples back."""
+    kinds = {f.name: str(f.type) for f in fields(PersonName)}
+    return PersonName(**{k: frozenset(v) if kinds[k].startswith("frozenset") else
+                         tuple(v) if kinds[k].startswith("tuple") else v for k, v in data.items()})
+
+
 @dataclass
 class JournaledRegistry(EntityRegistry):
     """An EntityRegistry that notes every name it resolves, so a later run can replay them in order."""
 
-    journal: list[list[str]] = field(default_factory=list)
+    journal: list[dict[str, Any]] = field(default_factory=list)
 
-    def resolve(self, name: PersonName) -> tuple[str, str]:
-        """As EntityRegistry.resolve; the name is noted as [given names …, surname]."""
-        self.journal.append([*name.given, name.surname])
+    def resolve(self, name: PersonName) -> tuple[str, str | None]:
+        """As EntityRegistry.resolve; the name is noted whole."""
+        self.journal.append(_name_json(name))
         return super().resolve(name)
 
-    def take_journal(self) -> list[list[str]]:
+    def take_journal(self) -> list[dict[str, Any]]:
         """The names noted since the last call."""
         noted, self.journal = self.journal, []
         return noted
 
-    def replay(self, names: Iterable[list[str]]) -> None:
+    def replay(self, names: Iterable[dict[str, Any]]) -> None:
         """Resolve names noted by an earlier run, in their order."""
-        for *given, surname in names:
-            super().resolve(self.names.person(tuple(given), surname))
+        for name in names:
+            super().resolve(_name_from_json(name))
 
 
 def _progress_lines(path: Path) -> list[dict[str, Any]]:
@@ -61,7 +73,7 @@ class ResumableOutput:
 
     path: Path
     done: list[str]
-    names: list[list[str]]
+    names: list[dict[str, Any]]
     end: int
 
     @property
@@ -103,7 +115,7 @@ class ResumableOutput:
         os.truncate(self.path, self.end)
         return self.path.open("a", encoding="utf-8", newline="")
 
-    def commit(self, fh: IO[str], doc_id: str, names: list[list[str]]) -> None:
+    def commit(self, fh: IO[str], doc_id: str, names: list[dict[str, Any]]) -> None:
         """One article is written: flush it, then note it in the progress file."""
         fh.flush()
         end = os.fstat(fh.fileno()).st_size

@@ -10,12 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from quotes import EntityRegistry
+from quotes._resume import _name_json
 from tests.conftest import SEEDS
 from tests.test_cli import _entry_point, _run
 from tests.test_corpus import write_jsonl
 
 FIRST = {"id": "first", "text": '"We will not give up," Volodymyr Zelensky told reporters.', "outlet": "A"}
 LAST = {"id": "last", "text": '"The war must end," Zelensky said on Friday.', "outlet": "B"}
+# the progress file's note of the name the first article resolved
+ZELENSKY = _name_json(EntityRegistry().names.parse("Volodymyr Zelensky"))
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +85,7 @@ def test_a_partly_written_article_is_cut_back(corpus: Path, whole: Path, tmp_pat
     head = "".join(line for line in lines if json.loads(line)["doc_id"] == first_doc)
     out.write_text(head + lines[len(head.splitlines())][:40], encoding="utf-8")  # a record cut mid-line
     progress = tmp_path / ".out.jsonl.progress"
-    names = [["Volodymyr", "Zelensky"]]
+    names = [ZELENSKY]
     progress.write_text(json.dumps({"doc_id": first_doc, "end": len(head.encode()), "names": names}) + "\n"
                         + '{"doc_id": "cut', encoding="utf-8")
     run = _run(*_command(corpus, out, "--resume")[1:])
@@ -104,3 +108,19 @@ def test_resume_refuses_a_finished_output(corpus: Path, tmp_path: Path) -> None:
     assert run.code == 1
     assert "no progress file" in run.err
     assert out.read_text(encoding="utf-8") == "{}\n"
+
+
+def test_names_resolved_before_the_interruption_still_name_later_articles(tmp_path: Path) -> None:
+    """Only the progress file knows that 'Zelensky' is Volodymyr Zelensky once the first article is skipped."""
+    two = write_jsonl(tmp_path / "two.jsonl", [FIRST, LAST])
+    whole = tmp_path / "whole.jsonl"
+    assert _run(*_command(two, whole)[1:]).code == 0
+    first, last = whole.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert json.loads(last)["speaker"]["name"] == "Volodymyr Zelensky"
+    out = tmp_path / "out.jsonl"
+    out.write_text(first, encoding="utf-8")
+    (tmp_path / ".out.jsonl.progress").write_text(json.dumps(
+        {"doc_id": "first", "end": len(first.encode()), "names": [ZELENSKY]}) + "\n", encoding="utf-8")
+    run = _run(*_command(two, out, "--resume")[1:])
+    assert run.code == 0, run.err
+    assert out.read_bytes() == whole.read_bytes()
