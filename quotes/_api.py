@@ -7,7 +7,8 @@ pipeline runs; the pieces' records are put back together in order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,96 @@ __all__ = ["extract", "extract_many"]
 DEFAULT_DOC_ID = "doc"
 #: Longest piece handed to spaCy at once; longer texts are cut at paragraph breaks (then lines, then spaces).
 PIECE_CHARS = 100_000
+_DEFAULT_SHAPE = re.compile(rf"{DEFAULT_DOC_ID}([1-9][0-9]*)?(?:-([1-9][0-9]*))?")
+
+
+# --- argument checks: a wrong argument is a TypeError or ValueError naming it and the fix --------------
+
+
+def _check_counts(batch_size: object, n_process: object) -> None:
+    for name, value in (("batch_size", batch_size), ("n_process", n_process)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, got {value}")
+
+
+def _check_nlp(nlp: object) -> None:
+    if nlp is None:
+        return
+    if not isinstance(nlp, Language):
+        raise TypeError(f"nlp must be a spaCy Language such as quotes.load_pipeline() returns, got "
+                        f"{type(nlp).__name__}; pass a pipeline name as model= instead")
+
+
+def _registry(registry: object, aliases: object, names: Names) -> EntityRegistry:
+    """The caller's registry, or a new one holding ``aliases``; never both (the aliases would be ignored)."""
+    if registry is None:
+        if aliases is not None and not isinstance(aliases, Mapping):
+            raise TypeError(f"aliases must be a mapping (canonical name -> list of variants, or variant -> name), "
+                            f"got {type(aliases).__name__}; read an alias file with quotes.load_aliases(path)")
+        return EntityRegistry(aliases=alias_index(dict(aliases or {})), names=names)
+    if not isinstance(registry, EntityRegistry):
+        raise TypeError(f"registry must be a quotes.EntityRegistry, got {type(registry).__name__}; "
+                        "make one with quotes.EntityRegistry() and pass it to every call that shares ids")
+    if aliases is not None:
+        raise ValueError("aliases are not used when a registry is given; make the registry with "
+                         "quotes.EntityRegistry(aliases=...) instead")
+    return registry
+
+
+def _pair(item: object, n: int) -> tuple[object, object]:
+    """(text, doc_id) of one input: a text, or a pair."""
+    if not isinstance(item, tuple):
+        return item, None
+    if len(item) != 2:
+        raise ValueError(f"text #{n} is a tuple of {len(item)}; pass a text, or a (text, doc_id) pair")
+    return item
+
+
+class _DocIds:
+    """doc_ids by position: default ids (doc, doc1, doc2 …) step aside for given ones and are never repeated.
+
+    Memory stays small: one byte per text, plus the given ids that look like defaults.
+    """
+
+    def __init__(self) -> None:
+        self.defaulted = bytearray()  # 1 where text n got a default id
+        self.shaped: set[str] = set()  # given ids shaped like a default
+        self.moved: set[str] = set()  # defaults that had to step aside (doc2-1)
+
+    def take(self, doc_id: object, n: int) -> str:
+        if doc_id is None:
+            return self._default(n)
+        if not isinstance(doc_id, str):
+            raise TypeError(f"doc_id of text #{n} is {type(doc_id).__name__}; pass a str, or None for a default id")
+        if not doc_id.strip():
+            raise ValueError(f"doc_id of text #{n} is empty; pass a non-empty str, or None for a default id")
+        shape = _DEFAULT_SHAPE.fullmatch(doc_id)
+        if shape is not None:
+            self._refuse_taken(doc_id, shape, n)
+            self.shaped.add(doc_id)
+        self.defaulted.append(0)
+        return doc_id
+
+    def _default(self, n: int) -> str:
+        base = candidate = DEFAULT_DOC_ID if n == 0 else f"{DEFAULT_DOC_ID}{n}"
+        step = 0
+        while candidate in self.shaped:
+            step += 1
+            candidate = f"{base}-{step}"
+        if step:
+            self.moved.add(candidate)
+        self.defaulted.append(1)
+        return candidate
+
+    def _refuse_taken(self, doc_id: str, shape: re.Match[str], n: int) -> None:
+        position = int(shape.group(1) or 0)
+        plain = shape.group(2) is None and position < n and self.defaulted[position] and (
+            doc_id not in self.moved)
+        if plain or doc_id in self.moved:
+            raise ValueError(f"doc_id {doc_id!r} of text #{n} is the default id an earlier text got; give every "
+                             "text a doc_id, or none")
 
 
 def extract(text: str, doc_id: str | None = None, *, model: str | None = None,
@@ -45,13 +136,12 @@ def _items(texts: Iterable[str | tuple[str, str | None]]) -> Iterator[tuple[str,
     """(text, doc_id) pairs with types checked and default ids given: doc, doc1, doc2 …"""
     if isinstance(texts, (str, bytes)):
         raise TypeError("quotes.extract_many expects an iterable of texts, not a single string")
+    ids = _DocIds()
     for n, item in enumerate(texts):
-        text, doc_id = item if isinstance(item, tuple) else (item, None)
+        text, doc_id = _pair(item, n)
         if not isinstance(text, str):
             raise TypeError(f"text #{n} is {type(text).__name__}, expected str")
-        if doc_id is not None and not isinstance(doc_id, str):
-            raise TypeError(f"doc_id of text #{n} is {type(doc_id).__name__}, expected str or None")
-        yield text, doc_id or (DEFAULT_DOC_ID if n == 0 else f"{DEFAULT_DOC_ID}{n}")
+        yield text, ids.take(doc_id, n)
 
 
 def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
@@ -103,11 +193,11 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: i
     spaCy finishes each batch. ``aliases`` maps a canonical name to its variants
     (the alias-file shape) or a variant to its canonical name.
     """
-    if batch_size < 1 or n_process < 1:
-        raise ValueError("batch_size and n_process must be at least 1")
+    _check_counts(batch_size, n_process)
+    _check_nlp(nlp)
     nlp = nlp or shared_pipeline(model)
     component = _component_of(nlp)
-    registry = registry or EntityRegistry(aliases=alias_index(aliases or {}), names=Names(component.lexicon))
+    registry = _registry(registry, aliases, Names(component.lexicon))
     rules = component.lexicon.furniture if component.furniture else None
     pending: dict[int, _Article] = {}
     stream = nlp.pipe(_docs(nlp, _items(texts), pending, rules), as_tuples=True, batch_size=batch_size,

@@ -1,0 +1,87 @@
+"""The last check on one Doc's records: none quotes itself, and no two overlap unless one lies inside the other's quote.
+
+A record is its content spans plus its own speaker mention and cue. Content that
+covers its own speaker or cue is a misreading ("Several workers, who hail from …"
+read as workers saying themselves), so the record goes. Two records overlap when
+the content of one touches any part of the other; the less confident one goes (the
+later one on a tie), unless every part of one lies inside a single content span of
+the other (speech reported inside a quote). A term inside a speaker's phrase (the
+"Avatar" star) is a quoted name, not an overlap; records may share a speaker mention.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["drop_overlaps"]
+
+Record = dict[str, Any]
+Part = tuple[int, int]
+
+
+def _content(record: Record) -> list[Part]:
+    return [(s["start"], s["end"]) for s in record["spans"]]
+
+
+def _others(record: Record) -> list[Part]:
+    """The speaker mention and the cue, where the record has them."""
+    return [(p["start"], p["end"]) for p in (record.get("speaker"), record.get("cue")) if p is not None]
+
+
+def _touch(a: Part, b: Part) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _quotes_itself(record: Record) -> bool:
+    """Content that covers its own speaker mention or cue."""
+    return any(_touch(c, o) for c in _content(record) for o in _others(record))
+
+
+def _inside_quote(inner: Record, outer: Record) -> bool:
+    """Every part of ``inner`` lies in one content span of ``outer``: speech reported inside a quote."""
+    return any(all(s <= p[0] and p[1] <= e for p in _content(inner) + _others(inner)) for s, e in _content(outer))
+
+
+def _content_touches(a: Record, b: Record) -> bool:
+    """The content of ``a`` touches b's content, or b's speaker or cue (a term inside a speaker's phrase aside)."""
+    parts = _content(b) + ([] if a["kind"] == "term" else _others(b))
+    return any(_touch(c, p) for c in _content(a) for p in parts)
+
+
+def _conflict(a: Record, b: Record) -> bool:
+    if _inside_quote(a, b) or _inside_quote(b, a):
+        return False
+    return _content_touches(a, b) or _content_touches(b, a)
+
+
+def _reach(record: Record) -> Part:
+    """The stretch of text from the first to the last part of a record."""
+    parts = _content(record) + _others(record)
+    return min(s for s, _ in parts), max(e for _, e in parts)
+
+
+def _conflicts(records: list[Record]) -> list[set[int]]:
+    """For each record, the records it conflicts with; only records whose stretches meet are compared."""
+    found: list[set[int]] = [set() for _ in records]
+    order = sorted(range(len(records)), key=lambda i: _reach(records[i]))
+    open_: list[int] = []
+    for i in order:
+        start = _reach(records[i])[0]
+        open_ = [j for j in open_ if _reach(records[j])[1] > start]
+        for j in open_:
+            if _conflict(records[i], records[j]):
+                found[i].add(j)
+                found[j].add(i)
+        open_.append(i)
+    return found
+
+
+def drop_overlaps(records: list[Record]) -> list[Record]:
+    """``records`` in their order, less those that quote themselves and the weaker of two that overlap."""
+    records = [r for r in records if not _quotes_itself(r)]
+    conflicts = _conflicts(records)
+    kept: set[int] = set()
+    for i in sorted(range(len(records)), key=lambda i: (-records[i]["confidence"], _reach(records[i])[0])):
+        if not conflicts[i] & kept:
+            kept.add(i)
+    return [r for i, r in enumerate(records) if i in kept]
