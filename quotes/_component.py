@@ -192,7 +192,7 @@ def find_quotes(doc: Doc, marks: list[QuoteMark], lex: Lexicon, names: Names,
     drafts.sort(key=lambda d: d.start)
     resolutions = resolve_speakers(doc, qx, drafts, names)
     records = [_as_dict(doc, qx, d, r, lex) for d, r in zip(drafts, resolutions, strict=True)]
-    return tuple(drop_overlaps(records))
+    return tuple(drop_overlaps(records, lex.confidence.unknown_speaker_cap))
 
 
 def set_spans(doc: Doc, records: Iterable[dict[str, Any]], key: str) -> None:

@@ -2,7 +2,8 @@
 
 A record is its content spans plus its own speaker mention and cue. Content that
 covers its own speaker or cue is a misreading ("Several workers, who hail from …"
-read as workers saying themselves), so the record goes. Two records overlap when
+read as workers saying themselves), so the record goes; a direct quote keeps its
+content (the marks are sure) and loses the speaker or cue instead. Two records overlap when
 the content of one touches any part of the other; the less confident one goes (the
 later one on a tie), unless every part of one lies inside a single content span of
 the other (speech reported inside a quote). A term inside a speaker's phrase (the
@@ -35,6 +36,30 @@ def _touch(a: Part, b: Part) -> bool:
 def _quotes_itself(record: Record) -> bool:
     """Content that covers its own speaker mention or cue."""
     return any(_touch(c, o) for c in _content(record) for o in _others(record))
+
+
+def _without_misread_attribution(record: Record, cap: float) -> Record:
+    """A direct quote's marks are sure, its attribution is not: a speaker or cue inside the content goes
+    (losing the speaker caps the confidence at ``cap``, as for any unresolved speaker)."""
+    out = dict(record)
+    for key in ("speaker", "cue"):
+        part = record.get(key)
+        if part is not None and any(_touch(c, (part["start"], part["end"])) for c in _content(record)):
+            out[key] = None
+    if out["speaker"] is None and record["speaker"] is not None:
+        out["confidence"] = min(record["confidence"], cap)
+    return out
+
+
+def _sound(records: list[Record], cap: float) -> list[Record]:
+    """Records that do not quote themselves; a direct quote that does loses the misread attribution instead."""
+    out = []
+    for record in records:
+        if not _quotes_itself(record):
+            out.append(record)
+        elif record["kind"] == "direct":
+            out.append(_without_misread_attribution(record, cap))
+    return out
 
 
 def _inside_quote(inner: Record, outer: Record) -> bool:
@@ -76,9 +101,10 @@ def _conflicts(records: list[Record]) -> list[set[int]]:
     return found
 
 
-def drop_overlaps(records: list[Record]) -> list[Record]:
-    """``records`` in their order, less those that quote themselves and the weaker of two that overlap."""
-    records = [r for r in records if not _quotes_itself(r)]
+def drop_overlaps(records: list[Record], unknown_speaker_cap: float) -> list[Record]:
+    """``records`` in their order, less those that quote themselves and the weaker of two that overlap;
+    a direct quote that loses its speaker is capped at ``unknown_speaker_cap``."""
+    records = _sound(records, unknown_speaker_cap)
     conflicts = _conflicts(records)
     kept: set[int] = set()
     for i in sorted(range(len(records)), key=lambda i: (-records[i]["confidence"], _reach(records[i])[0])):

@@ -10,6 +10,8 @@ import quotes
 from quotes._overlap import drop_overlaps
 from tests.conftest import speech
 
+CAP = 0.4  # the confidence cap of a record whose speaker is unresolved
+
 
 def _record(kind: str, spans: list[tuple[int, int]], confidence: float = 0.8,
             speaker: tuple[int, int] | None = None, cue: tuple[int, int] | None = None) -> dict[str, Any]:
@@ -21,7 +23,7 @@ def _record(kind: str, spans: list[tuple[int, int]], confidence: float = 0.8,
 
 def _kept(records: list[dict[str, Any]]) -> list[int]:
     """Positions in ``records`` of the records the filter keeps."""
-    kept = drop_overlaps(records)
+    kept = drop_overlaps(records, CAP)
     return [i for i, r in enumerate(records) if any(r is k for k in kept)]
 
 
@@ -58,10 +60,18 @@ def test_drop_overlaps(records: list[dict[str, Any]], kept: list[int]) -> None:
     assert _kept(records) == kept
 
 
+def test_a_quote_whose_marks_hold_its_own_speaker_keeps_its_content_not_the_speaker() -> None:
+    # '“That’s a legitimate concern,” Sarandon told …' with the speaker misread as the quote and the name
+    record = _record("direct", [(1, 28)], 0.9, speaker=(0, 40), cue=(41, 45))
+    [kept] = drop_overlaps([record], CAP)
+    assert (kept["spans"], kept["speaker"], kept["cue"], kept["confidence"]) == (
+        record["spans"], None, {"start": 41, "end": 45}, CAP)
+
+
 def test_drop_overlaps_keeps_text_order() -> None:
     records = [_record("direct", [(1, 20)], 0.5, (22, 27), (28, 32)),
                _record("direct", [(40, 60)], 0.9, (62, 67), (68, 72))]
-    assert drop_overlaps(records) == records
+    assert drop_overlaps(records, CAP) == records
 
 
 @pytest.mark.parametrize(
