@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import errno
 import io
+import multiprocessing
 import os
 import signal
 import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -106,8 +107,20 @@ class Interrupted(BaseException):
         self.signum = signum
 
 
-def _raise_interrupted(signum: int, _frame: object) -> None:
-    raise Interrupted(signum)
+def _raise_in(owner: int) -> Callable[[int, object], None]:
+    """A handler raising ``Interrupted`` in process ``owner``, which first ends its worker processes (spaCy's
+    ``n_process`` clean-up would wait for them forever); a forked worker itself dies by the signal."""
+
+    def handler(signum: int, _frame: object) -> None:
+        if os.getpid() != owner:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise Interrupted(signum)
+
+    return handler
 
 
 @contextmanager
@@ -116,7 +129,8 @@ def _signals_raise() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {signum: signal.signal(signum, _raise_interrupted) for signum in (signal.SIGTERM, signal.SIGINT)}
+    handler = _raise_in(os.getpid())
+    previous = {signum: signal.signal(signum, handler) for signum in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
     finally:

@@ -7,6 +7,7 @@ bounding set, or as they are when not root; they skip where neither is possible.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -248,24 +249,54 @@ def test_a_link_to_a_device_met_in_a_walk_is_skipped_with_a_warning(tmp_path: Pa
 # --- 8: a signal never leaves the temporary output behind ---------------------------------------------
 
 
+def _wait_for(paths: Callable[[], list[Path]], seconds: float) -> list[Path]:
+    deadline = time.monotonic() + seconds
+    while not paths() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return paths()
+
+
+def _start(*args: str, stdin: int | None = None) -> subprocess.Popen[bytes]:
+    """``quotes`` in a session of its own, so that a failed test can end it and every worker it left."""
+    return subprocess.Popen([_entry_point(), *args], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def _interrupt(proc: subprocess.Popen[bytes], signum: int, temporary: Callable[[], list[Path]], after: float) -> None:
+    """Send ``signum`` once the run has opened its temporary output (and ``after`` seconds more)."""
+    try:
+        assert _wait_for(temporary, 60), "the run never opened its temporary output"
+        time.sleep(after)
+        assert proc.poll() is None, "the run ended before the signal"
+        proc.send_signal(signum)
+        proc.wait(timeout=30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # the run and any worker still holding its pipes
+        proc.communicate(timeout=30)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_mid_run_removes_the_temporary_output(tmp_path: Path, signum: int) -> None:
     target = tmp_path / "out.jsonl"
-    proc = subprocess.Popen([_entry_point(), "extract", "-", "-f", "jsonl", "-o", str(target)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 60
-        while not list(tmp_path.glob(".out.jsonl.*.tmp")) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert list(tmp_path.glob(".out.jsonl.*.tmp")), "the run never opened its temporary output"
-        proc.send_signal(signum)
-        proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
+    proc = _start("extract", "-", "-f", "jsonl", "-o", str(target), stdin=subprocess.PIPE)
+    _interrupt(proc, signum, lambda: list(tmp_path.glob(".out.jsonl.*.tmp")), after=0)
     assert proc.returncode == -signum
     assert list(tmp_path.iterdir()) == []
+
+
+def test_sigterm_with_worker_processes_ends_them_and_removes_the_temporary_output(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    seed = (Path(__file__).parent / "data" / "seeds" / "002_bc0b6d4d75d680a6.txt").read_bytes()
+    for n in range(300):  # minutes of work: the signal always comes mid-run
+        (articles / f"a{n:03}.txt").write_bytes(seed)
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = _start("extract", str(articles), "--n-process", "2", "-o", str(out / "x.csv"))
+    _interrupt(proc, signal.SIGTERM, lambda: list(out.iterdir()), after=2)
+    assert proc.returncode == -signal.SIGTERM
+    assert list(out.iterdir()) == []
 
 
 # --- 11: links say what they are -------------------------------------------------------------------------
