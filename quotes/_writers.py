@@ -12,6 +12,7 @@ import stat
 import sys
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -118,6 +119,7 @@ def _raise_in(owner: int) -> Callable[[int, object], None]:
             return
         for child in multiprocessing.active_children():
             child.terminate()
+        warnings.filterwarnings("ignore", message=r"\[W127\]")  # spaCy: "not all workers completed"; we ended them
         raise Interrupted(signum)
 
     return handler

@@ -262,8 +262,8 @@ def _start(*args: str, stdin: int | None = None) -> subprocess.Popen[bytes]:
                             start_new_session=True)
 
 
-def _interrupt(proc: subprocess.Popen[bytes], signum: int, temporary: Callable[[], list[Path]], after: float) -> None:
-    """Send ``signum`` once the run has opened its temporary output (and ``after`` seconds more)."""
+def _interrupt(proc: subprocess.Popen[bytes], signum: int, temporary: Callable[[], list[Path]], after: float) -> str:
+    """Send ``signum`` once the run has opened its temporary output (and ``after`` seconds more); its stderr."""
     try:
         assert _wait_for(temporary, 60), "the run never opened its temporary output"
         time.sleep(after)
@@ -273,7 +273,8 @@ def _interrupt(proc: subprocess.Popen[bytes], signum: int, temporary: Callable[[
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # the run and any worker still holding its pipes
-        proc.communicate(timeout=30)
+        _, err = proc.communicate(timeout=30)
+    return err.decode("utf-8")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
@@ -294,9 +295,10 @@ def test_sigterm_with_worker_processes_ends_them_and_removes_the_temporary_outpu
     out = tmp_path / "out"
     out.mkdir()
     proc = _start("extract", str(articles), "--n-process", "2", "-o", str(out / "x.csv"))
-    _interrupt(proc, signal.SIGTERM, lambda: list(out.iterdir()), after=2)
+    err = _interrupt(proc, signal.SIGTERM, lambda: list(out.iterdir()), after=2)
     assert proc.returncode == -signal.SIGTERM
     assert list(out.iterdir()) == []
+    assert err == "", "the run ends quietly: no traceback, no warning from spaCy about the ended workers"
 
 
 # --- 11: links say what they are -------------------------------------------------------------------------
