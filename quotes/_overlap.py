@@ -3,15 +3,18 @@
 A record is its content spans plus its own speaker mention and cue. Content that
 covers its own speaker or cue is a misreading ("Several workers, who hail from …"
 read as workers saying themselves), so the record goes; a direct quote keeps its
-content (the marks are sure) and loses the speaker or cue instead. Two records overlap when
-the content of one touches any part of the other; the less confident one goes (the
-later one on a tie), unless every part of one lies inside a single content span of
-the other (speech reported inside a quote). A term inside a speaker's phrase (the
+content (the marks are sure) and loses the speaker or cue instead. Content that
+covers another record's speaker or cue is a misreading too, and that record goes
+(unless it is a direct quote: then the other's attribution is the misreading). Two
+records whose contents cross keep the more confident (the earlier on a tie). None
+of this applies when every part of one lies inside a single content span of the
+other (speech reported inside a quote). A term inside a speaker's phrase (the
 "Avatar" star) is a quoted name, not an overlap; records may share a speaker mention.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 __all__ = ["drop_overlaps"]
@@ -67,16 +70,19 @@ def _inside_quote(inner: Record, outer: Record) -> bool:
     return any(all(s <= p[0] and p[1] <= e for p in _content(inner) + _others(inner)) for s, e in _content(outer))
 
 
-def _content_touches(a: Record, b: Record) -> bool:
-    """The content of ``a`` touches b's content, or b's speaker or cue (a term inside a speaker's phrase aside)."""
-    parts = _content(b) + ([] if a["kind"] == "term" else _others(b))
-    return any(_touch(c, p) for c in _content(a) for p in parts)
-
-
-def _conflict(a: Record, b: Record) -> bool:
-    if _inside_quote(a, b) or _inside_quote(b, a):
+def _covers_attribution(a: Record, b: Record) -> bool:
+    """The content of ``a`` touches b's speaker or cue (a term inside a speaker's phrase aside)."""
+    if a["kind"] == "term":
         return False
-    return _content_touches(a, b) or _content_touches(b, a)
+    return any(_touch(c, p) for c in _content(a) for p in _others(b))
+
+
+def _contents_touch(a: Record, b: Record) -> bool:
+    return any(_touch(c, d) for c in _content(a) for d in _content(b))
+
+
+def _nested(a: Record, b: Record) -> bool:
+    return _inside_quote(a, b) or _inside_quote(b, a)
 
 
 def _reach(record: Record) -> Part:
@@ -85,29 +91,50 @@ def _reach(record: Record) -> Part:
     return min(s for s, _ in parts), max(e for _, e in parts)
 
 
-def _conflicts(records: list[Record]) -> list[set[int]]:
-    """For each record, the records it conflicts with; only records whose stretches meet are compared."""
-    found: list[set[int]] = [set() for _ in records]
+def _meeting(records: list[Record]) -> Iterator[tuple[int, int]]:
+    """Pairs of records whose stretches meet, found by one sweep in text order."""
     order = sorted(range(len(records)), key=lambda i: _reach(records[i]))
     open_: list[int] = []
     for i in order:
         start = _reach(records[i])[0]
         open_ = [j for j in open_ if _reach(records[j])[1] > start]
-        for j in open_:
-            if _conflict(records[i], records[j]):
-                found[i].add(j)
-                found[j].add(i)
+        yield from ((j, i) for j in open_)
         open_.append(i)
+
+
+def _misread(records: list[Record]) -> set[int]:
+    """Of two records where one's content covers the other's speaker or cue, the misreading: the covering one
+    ('Several workers, who hail …' read as speech by 'who'), unless it is a direct quote, whose marks are sure."""
+    out: set[int] = set()
+    for i, j in _meeting(records):
+        a, b = records[i], records[j]
+        i_on_j, j_on_i = _covers_attribution(a, b), _covers_attribution(b, a)
+        if i_on_j != j_on_i and not _nested(a, b):
+            culprit, other = (i, j) if i_on_j else (j, i)
+            out.add(other if records[culprit]["kind"] == "direct" else culprit)
+    return out
+
+
+def _crossing(records: list[Record]) -> list[set[int]]:
+    """For each record, the records whose content its own crosses (or whose attributions the two cover)."""
+    found: list[set[int]] = [set() for _ in records]
+    for i, j in _meeting(records):
+        a, b = records[i], records[j]
+        if not _nested(a, b) and (_contents_touch(a, b) or _covers_attribution(a, b) or _covers_attribution(b, a)):
+            found[i].add(j)
+            found[j].add(i)
     return found
 
 
 def drop_overlaps(records: list[Record], unknown_speaker_cap: float) -> list[Record]:
-    """``records`` in their order, less those that quote themselves and the weaker of two that overlap;
-    a direct quote that loses its speaker is capped at ``unknown_speaker_cap``."""
+    """``records`` in their order, less those that quote themselves, that misread another's attribution, and the
+    weaker of two whose contents cross; a direct quote that loses its speaker is capped at ``unknown_speaker_cap``."""
     records = _sound(records, unknown_speaker_cap)
-    conflicts = _conflicts(records)
+    misread = _misread(records)
+    records = [r for i, r in enumerate(records) if i not in misread]
+    crossing = _crossing(records)
     kept: set[int] = set()
     for i in sorted(range(len(records)), key=lambda i: (-records[i]["confidence"], _reach(records[i])[0])):
-        if not conflicts[i] & kept:
+        if not crossing[i] & kept:
             kept.add(i)
     return [r for i, r in enumerate(records) if i in kept]

@@ -37,6 +37,9 @@ def _kept(records: list[dict[str, Any]]) -> list[int]:
         # two contents that cross: the less confident goes
         ([_record("indirect", [(0, 30)], 0.6, (40, 45), (46, 50)),
           _record("direct", [(20, 60)], 0.9, (70, 75), (76, 80))], [1]),
+        # content that is another record's speaker ('Several workers, who hail from …, said …'): it goes
+        ([_record("indirect", [(0, 15)], 0.75, (17, 20), (21, 25)),
+          _record("indirect", [(43, 76)], 0.75, (0, 15), (38, 42))], [1]),
         # equal confidence: the later one goes
         ([_record("indirect", [(0, 30)], 0.7, (40, 45), (46, 50)),
           _record("indirect", [(20, 60)], 0.7, (70, 75), (76, 80))], [0]),
@@ -53,8 +56,8 @@ def _kept(records: list[dict[str, Any]]) -> list[int]:
         ([_record("direct", [(1, 20)], 0.9, (22, 27), (28, 32)),
           _record("direct", [(35, 60)], 0.8, (22, 27), None)], [0, 1]),
     ],
-    ids=["own-speaker", "own-cue", "crossing", "crossing-tie", "speaker-in-quote", "nested", "term-in-speaker",
-         "shared-speaker"],
+    ids=["own-speaker", "own-cue", "crossing", "content-is-anothers-speaker", "crossing-tie", "speaker-in-quote",
+         "nested", "term-in-speaker", "shared-speaker"],
 )
 def test_drop_overlaps(records: list[dict[str, Any]], kept: list[int]) -> None:
     assert _kept(records) == kept
