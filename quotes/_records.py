@@ -16,7 +16,7 @@ _OFFSET_KEYS = ("spans", "cue", "speaker", "listener", "chain", "sentence")
 
 def _map_offsets(obj: Any, move: Callable[[int, int], tuple[int, int]]) -> Any:
     """A copy of ``obj`` with every {start, end} pair inside it passed through ``move``."""
-    if isinstance(obj, list):
+    if isinstance(obj, (list, tuple)):  # the component's tuples (and msgpack's) become lists
         return [_map_offsets(x, move) for x in obj]
     if not isinstance(obj, dict):
         return obj

@@ -159,14 +159,12 @@ def headline(sent: Span, text: str, lex: Lexicon) -> bool:
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
 
 
-def _nationality(words: frozenset[str] | Sequence[str], lex: Lexicon) -> str | None:
+def _nationalities(words: frozenset[str] | Sequence[str], lex: Lexicon) -> frozenset[str]:
+    """The countries the words name ('Ukrainian', "Ukraine's", 'US'); a set, so no iteration order decides."""
     nat = lex.people.nationalities
-    for w in words:
-        if w in nat:
-            return nat[w]
-        if w.endswith(("'s", "’s")) and w[:-2] in nat:
-            return nat[w[:-2]]
-    return None
+    found = {nat[w] for w in words if w in nat}
+    found |= {nat[w[:-2]] for w in words if w.endswith(("'s", "’s")) and w[:-2] in nat}
+    return frozenset(found)
 
 
 def _roles(words: frozenset[str] | Sequence[str], lex: Lexicon) -> set[str]:
@@ -337,7 +335,7 @@ def _qualifiers(words: Sequence[str], roles: set[str], lex: Lexicon) -> frozense
     """The words that narrow a role: 'home' of 'the home secretary', 'Vermont' of 'the Vermont senator'."""
     role_words = {w for r in roles for w in r.split()}
     skip = lex.function_words.determiners | lex.people.role_modifiers.words
-    return frozenset(w for w in words if w not in role_words and w not in skip and _nationality([w], lex) is None
+    return frozenset(w for w in words if w not in role_words and w not in skip and not _nationalities([w], lex)
                      and w.isalpha())
 
 
@@ -364,7 +362,7 @@ def _untitled_protagonist(mention: Span, index: MentionIndex) -> Resolution | No
 def _description(mention: Span, words: list[str], index: MentionIndex) -> Resolution | None:
     """'the Ukrainian leader' → the person whose titles share its whole role (deputy, shadow, home … included)."""
     lex = index.lex
-    nationality = _nationality(words, lex)
+    nationality = _nationalities(words, lex)
     roles = _roles(words, lex) - lex.people.generic_roles.words
     if not roles:
         return None
@@ -374,12 +372,11 @@ def _description(mention: Span, words: list[str], index: MentionIndex) -> Resolu
         res = cand.resolution
         if res.kind != "person" or res.ambiguous or _modifiers(res.titles, lex) != modifiers:
             continue
-        cand_nat = _nationality(res.titles, lex)
-        if roles & _roles(res.titles, lex) and (nationality is None or cand_nat == nationality) \
-                and qualifiers <= res.titles:
+        cand_nat = _nationalities(res.titles, lex)
+        if roles & _roles(res.titles, lex) and nationality <= cand_nat and qualifiers <= res.titles:
             return res
-        if best is None and nationality is not None and cand_nat == nationality and not res.titles - {
-            w for w in res.titles if _nationality([w], lex)
+        if best is None and nationality and nationality <= cand_nat and not res.titles - {
+            w for w in res.titles if _nationalities([w], lex)
         }:
             best = res
     return best or _untitled_protagonist(mention, index)

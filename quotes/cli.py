@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
+from typer.core import TyperCommand
 
 from quotes._api import BATCH_CHARS
 from quotes._errors import InputError, QuotesError
@@ -32,6 +35,17 @@ app = typer.Typer(
     help="Who said what in English news articles: quotes, reported speech, speakers, attribution chains.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
+
+
+# typer >= 0.24 carries its own copy of click: its usage errors derive from that copy's UsageError
+_UsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
+
+class _Command(TyperCommand):
+    """Usage lines in the usual form, ``PATH...`` for a required argument rather than typer's ``{PATH}...``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [re.sub(r"\{([^{}]*)\}", r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
 
 
 class Format(str, Enum):
@@ -50,6 +64,10 @@ def _quiet_stdout() -> None:
 
 def _err(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def _warn(message: str) -> None:
+    _err(f"warning: {message}")
 
 
 Meta = dict[str, Any] | None
@@ -89,7 +107,8 @@ def _articles(inputs: list[str], failures: list[str], progress: bool | None, fie
     """(text, doc_id, metadata) for every readable input; each bad one gets one line on stderr."""
     from quotes._io import iter_paths
 
-    items = ["-" if raw == "-" else p for raw in inputs for p in ([raw] if raw == "-" else iter_paths([raw]))]
+    items = ["-" if raw == "-" else p
+             for raw in inputs for p in ([raw] if raw == "-" else iter_paths([raw], warn=_warn))]
     show = progress if progress is not None else (sys.stderr.isatty() and len(items) >= 10)
     bar = click.progressbar(length=len(items), label="articles", file=sys.stderr) if show else None
     for item in items:
@@ -160,9 +179,10 @@ def _resumable_run(output: str, articles: Iterable[tuple[str, str, Meta]], extra
     return counts
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Article files or directories (walked), corpus files "
+    paths: Annotated[list[str], typer.Argument(metavar="PATH",
+                                               help="Article files or directories (walked), corpus files "
                                                     "(.jsonl, .csv, also .gz: one article per line or row); "
                                                     "'-' reads stdin.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.csv,
@@ -237,10 +257,10 @@ def schema() -> None:
     typer.echo(json.dumps(Quote.model_json_schema(), indent=2))
 
 
-@app.command()
+@app.command(cls=_Command)
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold annotations, JSONL (see docs/evaluation.md).")],
-    texts: Annotated[Path, typer.Argument(help="Folder holding the articles the gold names.")],
+    gold: Annotated[Path, typer.Argument(metavar="GOLD", help="Gold annotations, JSONL (see docs/evaluation.md).")],
+    texts: Annotated[Path, typer.Argument(metavar="TEXTS", help="Folder holding the articles the gold names.")],
     pred: Annotated[Path | None, typer.Option(help="Predicted records, JSONL as `quotes extract -f jsonl` writes "
                                                    "them; without it the extractor runs on the texts.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list misses (MISS), wrong speakers "
@@ -268,9 +288,9 @@ def evaluate(
     typer.echo(_evaluate.format_table(result))
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
-    article: Annotated[str, typer.Argument(help="Article text file; '-' reads stdin.")],
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article text file; '-' reads stdin.")],
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write the page here instead of stdout.")]
     = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (as for extract).")] = None,
@@ -297,7 +317,7 @@ def render(
     _err(f"{len(found)} records from {doc.source}" + (f" -> {output}" if output else ""))
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
     records: Annotated[list[str], typer.Argument(help="Records as `quotes extract -f jsonl` writes them (.jsonl, "
                                                      "also .gz); '-' reads stdin.")],
@@ -346,9 +366,33 @@ def _open_records(name: str) -> IO[str]:
     return io.TextIOWrapper(raw, encoding="utf-8")
 
 
+def _usage_error(exc: Any) -> int:
+    """A usage error as one line naming the fault and where help is; exit status 2 (bare `quotes`: the help)."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        _err(exc.format_message())
+        return exc.exit_code
+    where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+    _err(f"error: {' '.join(exc.format_message().split())}{where}")
+    return exc.exit_code
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: usage errors are one ``error:`` line; SIGTERM/SIGINT end the run as signals do
+    once the temporary output is gone."""
+    from quotes._writers import Interrupted
+
+    try:
+        code = app(standalone_mode=False)
+    except _UsageError as exc:
+        code = _usage_error(exc)
+    except typer.Abort:
+        _err("error: aborted")
+        code = 1
+    except Interrupted as exc:
+        signal.signal(exc.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), exc.signum)
+        code = 128 + exc.signum
+    sys.exit(code or 0)
 
 
 if __name__ == "__main__":

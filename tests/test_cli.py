@@ -80,6 +80,25 @@ def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     assert run.out == ""
 
 
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [(("extract",), "PATH"), (("extract", "--format", "xml", str(SEED)), "--format"), (("frobnicate",), "frobnicate"),
+     (("extract", "--n-process", "0", str(SEED)), "--n-process"), (("extract", "--frmat", "csv", str(SEED)), "--frmat"),
+     (("render",), "ARTICLE")],
+    ids=["missing-argument", "bad-choice", "unknown-command", "out-of-range", "unknown-option", "render-missing"],
+)
+def test_usage_errors_are_one_error_line_naming_the_fault(args: tuple[str, ...], names: str) -> None:
+    run = _run(*args)
+    assert (run.code, run.out) == (2, "")
+    [line] = run.err_lines
+    assert line.startswith("error: ") and names in line and "--help" in line
+
+
+def test_usage_line_shows_the_argument_name() -> None:
+    usage = next(line for line in _run("extract", "--help").out.splitlines() if "Usage:" in line)
+    assert usage.split() == ["Usage:", "quotes", "extract", "[OPTIONS]", "PATH..."]
+
+
 def test_invalid_alias_table_gives_one_line_and_exit_1(tmp_path: Path) -> None:
     bad = tmp_path / "aliases.json"
     bad.write_text("{not json")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 import quotes
 from quotes import Quote
@@ -86,10 +86,30 @@ def test_doc_quotes_are_plain_dicts_with_the_record_fields(from_entry_point: dic
     assert (first.speaker.kind, first.listener.text, first.cue.lemma) == ("anonymous", "reporters", "tell")
 
 
-def test_doc_quotes_in_process_survive_json() -> None:
+def _sequences(value: Any) -> list[type]:
+    """The types of every list or tuple inside ``value``, itself included."""
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _sequences(v)]
+    if isinstance(value, (list, tuple)):
+        return [type(value), *(t for v in value for t in _sequences(v))]
+    return []
+
+
+def test_doc_quotes_in_process_are_json_safe() -> None:
     doc = quotes.load_pipeline()(TEXT)
-    assert isinstance(doc._.quotes, list) and all(type(r) is dict for r in doc._.quotes)
-    assert json.loads(json.dumps(doc._.quotes)) == doc._.quotes
+    assert doc._.quotes and all(type(r) is dict for r in doc._.quotes)
+    decoded = json.loads(json.dumps(doc._.quotes))
+    assert [r["text"] for r in decoded] == ["Both sides need to make a deal,", "talks would resume on Monday"]
+    assert decoded[0]["spans"] == [{"start": 1, "end": 32}]
+
+
+def test_doc_quotes_are_unchanged_by_a_docbin_round_trip() -> None:
+    nlp = quotes.load_pipeline()
+    doc = nlp(TEXT)
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    [back] = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    assert back._.quotes == doc._.quotes
+    assert set(_sequences(doc._.quotes)) == {tuple}, "one shape: msgpack (DocBin, n_process) gives tuples back"
 
 
 def test_install_extensions_is_idempotent() -> None:

@@ -144,7 +144,7 @@ def test_cli_bad_row_is_one_error_line_and_the_rest_run(cli_runs: dict, fmt: str
     path = cli_runs["paths"][0 if fmt == "jsonl" else 1]
     assert run.code == 1
     errors = [e for e in run.err_lines if e.startswith("error:")]
-    assert errors == [e for e in errors if e.startswith(f"error: {path}:{line}: [Q008] bad corpus row")]
+    assert errors == [e for e in errors if e.startswith(f"error: {path}:{line}: [Q009] bad corpus row")]
     assert len(errors) == 1
     assert run.err_lines[-1].startswith("2 records from 2 articles; 1 inputs failed")
 

@@ -132,6 +132,24 @@ def test_malformed_alias_table_is_one_clear_error(tmp_path: Path, name: str, con
     assert str(path) in str(err.value) and "\n" not in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [("latin1.json", '{"Zoë Ball": ["Zoe Ball"]}'.encode("latin-1"), "not UTF-8 text"),
+     ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+     ("deep.yaml", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+     ("deep_map.yaml", b"{a: " * 5_000 + b"1" + b"}" * 5_000, "nested too deeply")],
+    ids=["not-utf8", "deep-json", "deep-yaml-list", "deep-yaml-map"],
+)
+def test_unreadable_alias_table_bytes_are_one_alias_table_error(tmp_path: Path, name: str, data: bytes,
+                                                                  reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(AliasTableError) as err:
+        load_aliases(path)
+    assert err.value.code == "Q005" and str(path) in str(err.value) and reason in str(err.value)
+    assert "\n" not in str(err.value)
+
+
 def test_slug() -> None:
     assert slug("Volodymyr Zelens’kyy") == "volodymyr-zelens-kyy"
     assert slug("Élysée") == "elysee"

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 import quotes
 from quotes._errors import InputError
 from quotes._io import MAX_BYTES, decode, iter_paths, read_article, read_stdin
-from quotes._models import ChainHop, Cue, Quote, SentenceSpan, Span, Speaker
+from quotes._models import ChainHop, Cue, Listener, Quote, SentenceSpan, Span, Speaker
 from quotes._writers import CSV_FIELDS, RecordWriter, chain_text, open_output
 
 ARTICLE = (
@@ -87,6 +88,31 @@ def test_bad_bytes_are_refused_with_a_code_and_the_file_name(data: bytes, code: 
     assert "\n" not in str(err.value)
 
 
+def _random_bytes_without_nuls(size: int) -> bytes:
+    return random.Random(15).randbytes(size).replace(b"\x00", b"\x01")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ARTICLE.encode() * 200 + b"\x00" + ARTICLE.encode(),
+        _random_bytes_without_nuls(50_000),
+        _random_bytes_without_nuls(300),
+        ARTICLE.encode() + _random_bytes_without_nuls(2_000),
+    ],
+    ids=["nul-after-8kb", "random-50kb", "random-300b", "text-then-random"],
+)
+def test_binary_data_is_refused_wherever_it_is_and_without_nuls(data: bytes) -> None:
+    with pytest.raises(InputError) as err:
+        decode(data, "blob.bin")
+    assert err.value.code == "Q002"
+
+
+def test_a_few_control_characters_keep_a_text_a_text() -> None:
+    text = ARTICLE + "\x0c" + ARTICLE + "\x1b[0m\n" + ARTICLE + "\x1a"
+    assert decode(text.encode(), "t.txt") == (text, [])
+
+
 def test_text_that_mentions_markup_is_not_html() -> None:
     text = "Readers <3 the story. The page used an <html> tag, the developer said."
     assert decode(text.encode(), "t.txt") == (text, [])
@@ -131,7 +157,7 @@ def test_iter_paths_walks_sorted_text_files_and_names_missing_and_broken_ones(tm
     (tmp_path / "sub" / "c.txt").write_text("c")
     (tmp_path / "sub" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     missing = str(tmp_path / "missing.txt")
-    found = list(iter_paths([str(tmp_path), missing]))
+    found = list(iter_paths([str(tmp_path), missing], warn=pytest.fail))
     paths = [p for p in found if isinstance(p, Path)]
     errors = [e for e in found if isinstance(e, InputError)]
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["a.md", "b.txt", "noext", "sub/c.txt"]
@@ -142,7 +168,7 @@ def test_iter_paths_walks_sorted_text_files_and_names_missing_and_broken_ones(tm
 def test_a_dangling_symlink_argument_is_named(tmp_path: Path) -> None:
     link = tmp_path / "link.txt"
     link.symlink_to(tmp_path / "target.txt")
-    [error] = list(iter_paths([str(link)]))
+    [error] = list(iter_paths([str(link)], warn=pytest.fail))
     assert isinstance(error, InputError) and error.source == str(link)
 
 
@@ -233,6 +259,40 @@ def test_csv_uses_crlf_record_ends_and_keeps_bare_newlines_inside_fields() -> No
     out = _write("csv", [_quote("a\nb")])
     assert out.endswith("\r\n")
     assert '"a\nb"' in out
+
+
+# Columns whose cells carry text from the article or the caller (kind, speaker_kind, method are fixed words;
+# chain starts with a relation word).
+FREE_TEXT_COLUMNS = ("doc_id", "id", "text", "speaker_name", "speaker_mention", "entity_id", "cue", "listener")
+
+
+def _hostile(value: str) -> Quote:
+    """A record whose every free-text field is ``value``."""
+    return Quote(
+        id=value, doc_id=value, kind="direct", text=value, spans=[Span(start=1, end=1 + len(value))],
+        cue=Cue(text=value, lemma="say", start=0, end=4), listener=Listener(text=value, start=8, end=9),
+        speaker=Speaker(mention=value, start=5, end=7, name=value, entity_id=value, kind="person"),
+        chain=[ChainHop(relation="told", target=value, start=1, end=2)],
+        sentence=SentenceSpan(start=0, end=40), confidence=0.9, method="rule",
+    )
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@", "\t", "\r"], ids=["eq", "plus", "minus", "at", "tab", "cr"])
+def test_csv_cells_that_a_spreadsheet_would_run_get_a_leading_apostrophe(lead: str) -> None:
+    value = f"{lead}HYPERLINK(\"http://x.example\",\"click\") now,"
+    record = _hostile(value)
+    [header, row] = list(csv.reader(io.StringIO(_write("csv", [record]), newline="")))
+    cells = dict(zip(header, row, strict=True))
+    assert {column: cells[column] for column in FREE_TEXT_COLUMNS} == dict.fromkeys(FREE_TEXT_COLUMNS, "'" + value)
+    assert cells["chain"] == f"told {value}" and (cells["start"], cells["confidence"]) == ("1", "0.9")
+    assert Quote.model_validate_json(_write("jsonl", [record])) == record
+    assert [Quote.model_validate(r) for r in json.loads(_write("json", [record]))] == [record]
+
+
+def test_csv_cells_that_only_contain_formula_characters_later_are_kept() -> None:
+    value = "Profits rose 5% = a record, +3 on last year - said @jane"
+    [_, row] = list(csv.reader(io.StringIO(_write("csv", [_hostile(value)]), newline="")))
+    assert row[CSV_FIELDS.index("text")] == value
 
 
 def test_chain_text_renders_relations_as_words() -> None:
