@@ -222,8 +222,8 @@ def worker(config: str, n: int, batch_size: int) -> None:
 def measure_in_subprocess(config: str, n: int, batch_size: int) -> Measure:
     """Run :func:`worker` in a fresh interpreter so that its peak memory is its own."""
     cmd = [sys.executable, __file__, "--worker", config, "--articles", str(n), "--batch-size", str(batch_size)]
-    # one hash seed for every configuration: some speaker resolution still follows set order (see
-    # docs/performance.md), and the record digests of (b), (c) and (e) are compared
+    # one hash seed for every configuration: the record digests of (b), (c) and (e) are compared, and
+    # speaker resolution once followed set order (docs/performance.md)
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
     return Measure(**json.loads(out.strip().splitlines()[-1]))
