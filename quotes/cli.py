@@ -223,7 +223,7 @@ def extract(
     try:
         table = load_aliases(aliases) if aliases else {}
         nlp = load_pipeline(model)  # before any output: a missing model leaves stdout empty
-        run = partial(extract_many, n_process=n_process, batch_size=batch_size, nlp=nlp, aliases=table)
+        run = partial(extract_many, n_process=n_process, batch_size=batch_size, nlp=nlp)
         articles = _articles(paths, failures, progress, fields)
         if resume:
             registry = run_registry(nlp, table, JournaledRegistry)
@@ -232,7 +232,7 @@ def extract(
             metas: deque[tuple[str, Meta]] = deque()
             with open_output(output) as fh:
                 writer = RecordWriter(fh, fmt.value, fields.keep)
-                docs, records = _write_results(run(_split_meta(articles, metas)), metas, writer)
+                docs, records = _write_results(run(_split_meta(articles, metas), aliases=table), metas, writer)
                 writer.close()
     except QuotesError as exc:
         _err(f"error: {exc}")
