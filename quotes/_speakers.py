@@ -287,7 +287,11 @@ def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
     root, lex = mention.root, index.lex
     people, lemma = lex.people, mention.root.lemma_.lower()
     org_head = lemma in people.organization_heads or lemma in people.document_heads
-    proper = root.pos_ == "PROPN" or (root.ent_type_ != "" and root.text[:1].isupper())  # 'Zelenskyy' as NOUN/ORG
+    # a name the tagger took for a common noun ('Zelenskyy' as NOUN): an entity, or a capital mid-sentence and
+    # the evidence of a person's name
+    capital = root.text[:1].isupper()
+    proper = root.pos_ == "PROPN" or (capital and root.ent_type_ != "") or (
+        capital and not root.is_sent_start and _person_evidence(mention, index.names))
     name = _name_span(root, mention)  # 'Lord Carlile' of 'Liberal Democrat peer Lord Carlile, the reviewer of …'
     if proper and not org_head:
         known = index.named_person(name.text)

@@ -3,15 +3,17 @@
 Install with ``pip install 'quotes[spark]'``. Each partition is extracted by ``mapPartitions``;
 the pipeline is loaded lazily, once per Python worker process (``extract`` shares one per process).
 
-Entity ids are global and do not depend on partitioning or row order: every document is first
-resolved on its own (exactly as ``quotes.extract`` does), then the distinct person names of the whole
-run are resolved on the driver, most complete and most frequent spelling first
-(:func:`global_entities`), and the result is broadcast back to the records.
+Entity ids are global and do not depend on partitioning: every document is first resolved on its own
+(exactly as ``quotes.extract`` does), then the distinct person names of the whole run are resolved on
+the driver in the order the DataFrame's rows first name them, by the same registry ``extract_many`` and
+the CLI use (:func:`global_entities`), and the result is broadcast back to the records. The same rows in
+the same order give the same names and ids as ``quotes.extract_many`` and ``quotes extract``.
 """
 
 from __future__ import annotations
 
 import types
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -25,7 +27,7 @@ from quotes._records import to_quotes
 
 __all__ = ["apply_entities", "extract_dataframe", "global_entities", "quote_schema"]
 
-EntityMap = Mapping[str, tuple[str, str]]
+EntityMap = Mapping[str, tuple[str, str | None]]
 
 
 def _spark_types() -> Any:
@@ -68,19 +70,17 @@ def quote_schema(model: type[BaseModel] = Quote) -> Any:
                          for name, info in model.model_fields.items()])
 
 
-def global_entities(names: Iterable[tuple[str, int]],
-                    aliases: dict[str, Any] | None = None) -> dict[str, tuple[str, str]]:
-    """Per-document person names (with record counts) → run-wide (canonical name, entity id).
+def global_entities(names: Iterable[str], aliases: dict[str, Any] | None = None) -> dict[str, tuple[str, str | None]]:
+    """Person names in the order the run first meets them → run-wide (canonical name, entity id).
 
-    Fuller names go first, then more frequent ones, then alphabetical order, so the result is
-    the same however the names were gathered: 'Trump' joins 'Donald Trump', and the most
-    frequent spelling of Zelensky/Zelenskyy names the entity.
+    The same registry as ``extract_many``, fed in the same order, so Spark, the CLI and the library agree:
+    'Trump' joins an earlier 'Donald Trump', and a name keeps the answer it got when first met.
     """
     registry = EntityRegistry(aliases=aliases or {})
-    resolved: dict[str, tuple[str, str]] = {}
-    for name, _count in sorted(names, key=lambda nc: (-len(nc[0].split()), -nc[1], nc[0])):
+    resolved: dict[str, tuple[str, str | None]] = {}
+    for name in names:
         person = registry.names.parse(name)
-        if person is not None:
+        if person is not None and name not in resolved:
             resolved[name] = registry.resolve(person)
     return resolved
 
@@ -100,23 +100,30 @@ def apply_entities(record: dict[str, Any], entities: EntityMap) -> dict[str, Any
 
 
 def _extract_rows(rows: Iterable[Any], model: str | None, aliases: dict[str, Any] | None,
-                  batch_size: int = BATCH_CHARS) -> Iterator[dict]:
-    """Partition side: every record of every (doc_id, text) row, each document resolved on its own.
+                  batch_size: int = BATCH_CHARS) -> Iterator[tuple[tuple[int, int], dict]]:
+    """Partition side: ((row number, record number), record) for every record of every numbered row.
 
     The partition is parsed in batches as ``extract_many`` does; only the entity pass is per document,
     so each row's records are those ``quotes.extract`` gives it, whichever rows share its partition.
     """
-    items = ((text, doc_id or DEFAULT_DOC_ID) for doc_id, text in rows)
+    order: deque[int] = deque()
+
+    def items() -> Iterator[tuple[str, str]]:
+        for (doc_id, text), number in rows:
+            order.append(number)
+            yield text, doc_id or DEFAULT_DOC_ID
+
     nlp = shared_pipeline(model)
-    for records in plain_results(items, nlp, batch_size):
-        for quote in to_quotes(records, run_registry(nlp, aliases)):
-            yield quote.model_dump()
+    for records in plain_results(items(), nlp, batch_size):
+        number = order.popleft()
+        for n, quote in enumerate(to_quotes(records, run_registry(nlp, aliases))):
+            yield (number, n), quote.model_dump()
 
 
-def _name_counts(records: Any) -> list[tuple[str, int]]:
-    """Distinct person names over all records with how many records carry each (a Spark action)."""
-    named = records.map(_person_name).filter(lambda name: name is not None)
-    return named.map(lambda name: (name, 1)).reduceByKey(lambda a, b: a + b).collect()
+def _names_in_order(records: Any) -> list[str]:
+    """Distinct person names in the order of their first record over the input rows (a Spark action)."""
+    first = records.map(lambda pair: (_person_name(pair[1]), pair[0])).filter(lambda nr: nr[0] is not None)
+    return [name for name, _ in sorted(first.reduceByKey(min).collect(), key=lambda nr: nr[1])]
 
 
 def extract_dataframe(df: Any, text_col: str = "text", id_col: str = "doc_id", *, model: str | None = None,
@@ -130,8 +137,9 @@ def extract_dataframe(df: Any, text_col: str = "text", id_col: str = "doc_id", *
     from pyspark.sql import functions as F
 
     articles = df.where(F.col(text_col).isNotNull()).select(F.col(id_col).cast("string"), text_col)
-    records = articles.rdd.mapPartitions(lambda rows: _extract_rows(rows, model, aliases))
+    numbered = articles.rdd.map(tuple).zipWithIndex()  # the rows' order is the run's order, as in the CLI
+    records = numbered.mapPartitions(lambda rows: _extract_rows(rows, model, aliases))
     records.persist(StorageLevel.MEMORY_AND_DISK)
-    entities = df.sparkSession.sparkContext.broadcast(global_entities(_name_counts(records), aliases))
-    renamed = records.map(lambda record: apply_entities(record, entities.value))
+    entities = df.sparkSession.sparkContext.broadcast(global_entities(_names_in_order(records), aliases))
+    renamed = records.map(lambda pair: apply_entities(pair[1], entities.value))
     return df.sparkSession.createDataFrame(renamed, schema=quote_schema())
