@@ -34,8 +34,9 @@ def test_standoff_uses_the_first_annotator_of_the_metadata(make_doc):
 
 def test_standoff_docs_are_paragraph_chunks_with_all_three_labels(make_doc):
     docs = list(to_docs(load_articles(TRAINING / "split"), make_doc))
-    assert [d.text.strip()[:12] for d in docs] == ["Council memb", '"The budget ', "The mayor sa", "Critics argu"]
-    assert labelled(docs[2:3]) == [("SOURCE", "The mayor"), ("CUE", "said"),
+    assert [d.text.strip()[:12] for d in docs] == ["Council memb", "\"The budget ", "The union, i", "The mayor sa",
+                                                   "Critics argu"]
+    assert labelled(docs[3:4]) == [("SOURCE", "The mayor"), ("CUE", "said"),
                                    ("CONTENT", "that the bridge would reopen in May")]
     assert ("CONTENT", '"We waited too long."') in labelled(docs)
 
