@@ -25,7 +25,7 @@ from quotes._chains import add_listener_and_channels
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon, default_lexicon
 from quotes._marks import ALL_MARKS
-from quotes._reported import _kind as kind_of_parts
+from quotes._reported import content_kind as kind_of_parts
 from quotes._syntax import DocIndex, speaker_of, trim_span
 from quotes._tagger import Tagged, load_tagger
 
