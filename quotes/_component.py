@@ -242,8 +242,7 @@ def _speaker(d: Draft, res: Resolution | None) -> dict[str, Any] | None:
     if d.speaker is None:
         return None
     res = res or Resolution("unknown")
-    mention = d.mention or d.speaker
-    return {"mention": mention.text, **_span(mention.start_char, mention.end_char), "name": res.name,
+    return {"mention": d.speaker.text, **_span(d.speaker.start_char, d.speaker.end_char), "name": res.name,
             "entity_id": entity_id(res), "kind": res.kind}
 
 

@@ -31,7 +31,6 @@ class Draft:
     spans: list[tuple[int, int]]
     cue: Span | None = None  # the cue as written; ``cue.root`` is the word whose clause reports the speech
     speaker: Span | None = None
-    mention: Span | None = None  # the speaker's mention as written when it reaches past ``speaker`` (appositives)
     listener: Span | None = None
     chain: list[Hop] = field(default_factory=list)
     confidence: float = 0.5

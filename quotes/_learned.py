@@ -202,29 +202,6 @@ def _widen_content(d: Draft, a: Attribution, drafts: list[Draft], qx: DocIndex) 
     d.kind, d.spans, d.marks = kind_of_parts([content.doc.char_span(start, end, alignment_mode="expand")], qx)
 
 
-def _source_text(span: Span) -> Span:
-    """A tagged source without edge white space and commas (a closing parenthesis stays)."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_space or doc[start].text in ",;:"):
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",;:"):
-        end -= 1
-    return doc[start:end]
-
-
-def _widen_mention(d: Draft, a: Attribution) -> None:
-    """The mention as PolNeAR marks it: the tagged source where it runs on past the rules' speaker
-    (an appositive with its relative clause); the rules' start stands ('Later Smith said')."""
-    if d.speaker is None or a.source is None:
-        return
-    source = _source_text(a.source)
-    others = [h.target for h in d.chain] + ([d.listener] if d.listener is not None else [])
-    if source.start == d.speaker.start and d.speaker.end < source.end \
-            and not any(other.start < source.end and source.start < other.end for other in others):
-        d.mention = source  # not over a hop: 'a report by CNN citing sources' is a chain, not a name
-
-
 def combine(qx: DocIndex, drafts: list[Draft], tagged: list[Span], lex: Lexicon) -> list[Draft]:
     """The rules' records, marked and widened where the tagger agrees, plus the records only the tagger found."""
     speech = [d for d in drafts if d.kind in _SPEECH_KINDS]
@@ -235,7 +212,6 @@ def combine(qx: DocIndex, drafts: list[Draft], tagged: list[Span], lex: Lexicon)
             match.method = "rule+model"
             match.confidence = min(0.95, match.confidence + 0.1)  # two passes agree
             _widen_content(match, a, drafts, qx)
-            _widen_mention(match, a)
         elif not any(_overlap(d, a.content) for d in speech):
             draft = _new_record(a, qx, lex)
             if draft is not None:

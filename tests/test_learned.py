@@ -116,16 +116,6 @@ def test_records_only_the_tagger_found(parse, records, text, parts, expected):
     assert [(r["method"], r["kind"], r["text"], r["speaker"]["mention"]) for r in found] == expected
 
 
-def test_a_tagged_source_widens_the_mention_but_not_the_speaker(parse, records):
-    doc = parse("Kenneth Baer, a former official who runs a consulting firm, said the plan failed.")
-    source = "Kenneth Baer, a former official who runs a consulting firm"
-    rules = records(doc, None)
-    both = records(doc, tagged(doc, ("SOURCE", source), ("CUE", "said"), ("CONTENT", "the plan failed")))
-    assert rules[0]["speaker"]["mention"] == "Kenneth Baer, a former official"
-    assert both[0]["speaker"]["mention"] == source
-    assert both[0]["speaker"]["name"] == rules[0]["speaker"]["name"] == "Kenneth Baer"
-
-
 def test_no_model_leaves_the_learned_pass_out(full, nlp):
     text = "The union, in a statement, warned members the strike would continue. The mayor said the plan failed."
     assert "quotes_learned" in full.pipe_names and "quotes_learned" not in nlp.pipe_names
