@@ -132,15 +132,17 @@ class _DocIds:
 
 
 def extract(text: str, doc_id: str | None = None, *, model: str | None = None,
-            aliases: dict[str, Any] | None = None, registry: EntityRegistry | None = None) -> list[Quote]:
-    """All quotes and reported speech in one article, offsets into ``text``.
+            aliases: dict[str, Any] | None = None, registry: EntityRegistry | None = None,
+            model_pass: bool = True) -> list[Quote]:
+    """All quotes and reported speech in one article, offsets into ``text`` (``model_pass=False``: rules only).
 
     >>> [q.kind for q in extract('"We will win," she said.')]
     ['direct']
     """
     if not isinstance(text, str):
         raise TypeError(f"quotes.extract expects str, got {type(text).__name__}")
-    return next(extract_many([(text, doc_id)], model=model, aliases=aliases, registry=registry))
+    return next(extract_many([(text, doc_id)], model=model, aliases=aliases, registry=registry,
+                             model_pass=model_pass))
 
 
 def _items(texts: Iterable[str | tuple[str, str | None]]) -> Iterator[tuple[str, str]]:
@@ -280,7 +282,8 @@ def plain_results(texts: Iterable[str | tuple[str, str | None]], nlp: Language, 
 
 def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: int = BATCH_CHARS,
                  n_process: int = 1, model: str | None = None, aliases: dict[str, Any] | None = None,
-                 registry: EntityRegistry | None = None, nlp: Language | None = None) -> Iterator[list[Quote]]:
+                 registry: EntityRegistry | None = None, nlp: Language | None = None,
+                 model_pass: bool = True) -> Iterator[list[Quote]]:
     """Stream one list of quotes per input (a text, or a ``(text, doc_id)`` pair), in input order.
 
     One person gets one ``entity_id`` across all texts of the call. Memory stays
@@ -288,9 +291,10 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: i
     lazily and parsed ``batch_size`` characters at a time. ``n_process > 1`` runs
     batches in worker processes; the records are the same. ``aliases`` maps a
     canonical name to its variants (the alias-file shape) or a variant to its canonical name.
+    ``model_pass=False`` leaves the learned pass out (rules only, faster); ``nlp`` replaces the pipeline.
     """
     _check_nlp(nlp)
-    nlp = nlp or shared_pipeline(model)
+    nlp = nlp or shared_pipeline(model, model_pass=model_pass)
     registry = _registry(registry, aliases, Names(_component_of(nlp).lexicon))
     for records in plain_results(texts, nlp, batch_size, n_process):
         yield to_quotes(records, registry)

@@ -17,7 +17,7 @@ from typing import Any, Dict  # noqa: UP035  (spaCy's config validation reads th
 import srsly
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import raise_error
 
 from quotes._continuation import continuations_and_terms
@@ -25,6 +25,7 @@ from quotes._direct import direct_quotes
 from quotes._draft import Coverage, Draft
 from quotes._entities import Names
 from quotes._furniture import furniture_ranges
+from quotes._learned import LEARNED_KEY, combine
 from quotes._lexicon import Lexicon, default_lexicon, load_lexicon, merge_overrides, read_pattern_data
 from quotes._marks import QuoteMark, scan_quotes
 from quotes._needs import require_parse
@@ -90,7 +91,9 @@ class QuotesComponent:
         furniture = doc.user_data.get(FURNITURE_KEY)
         if furniture is None:
             furniture = furniture_ranges(text, self.lexicon.furniture) if self.furniture else []
-        doc._.quotes = find_quotes(doc, scan_quotes(text), self.lexicon, self.names, furniture)
+        learned = doc.spans.get(LEARNED_KEY)
+        doc._.quotes = find_quotes(doc, scan_quotes(text), self.lexicon, self.names, furniture,
+                                   None if learned is None else list(learned))
         set_spans(doc, doc._.quotes, self.spans_key)
         return doc
 
@@ -182,11 +185,15 @@ def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int
 
 
 def find_quotes(doc: Doc, marks: list[QuoteMark], lex: Lexicon, names: Names,
-                furniture: Iterable[tuple[int, int]] = ()) -> tuple[dict[str, Any], ...]:
-    """All passes over one Doc: quote marks, direct, reported, continuations, speakers; overlaps dropped last."""
+                furniture: Iterable[tuple[int, int]] = (),
+                learned: list[Span] | None = None) -> tuple[dict[str, Any], ...]:
+    """All passes over one Doc: quote marks, direct, reported, the learned pass's spans, continuations, speakers;
+    overlaps dropped last."""
     qx = DocIndex(doc, marks)
     drafts = direct_quotes(doc, qx, lex)
     drafts += [d for d in reported_speech(doc, qx, drafts, lex) if not _in_headline(d, qx, lex)]
+    if learned is not None:
+        drafts = [d for d in combine(qx, drafts, learned, lex) if not _in_headline(d, qx, lex)]
     drafts = _outside_furniture(_drop_nested(drafts), qx.text, list(furniture), lex)
     drafts += continuations_and_terms(doc, qx, drafts, lex)
     drafts.sort(key=lambda d: d.start)

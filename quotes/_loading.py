@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
-from quotes import _component  # noqa: F401  (registers the factories)
+from quotes import _component, _learned  # noqa: F401  (register the factories)
 from quotes._errors import ModelLoadError
 
 __all__ = ["DEFAULT_MODELS", "candidate_models", "load_pipeline", "shared_pipeline"]
@@ -44,35 +44,40 @@ def _check_parts(nlp: Language, name: str) -> None:
             raise ModelLoadError("Q008", name=name, reason=f"it has no {part} ({attr})")
 
 
-def _prepare(nlp: Language) -> Language:
-    """Split quote marks glued to words and add the line-break and quotes components."""
+def _prepare(nlp: Language, model_pass: bool, tagger: str | None) -> Language:
+    """Split quote marks glued to words; add the line-break, learned-pass (unless off) and quotes components."""
     infixes = [*nlp.Defaults.infixes, _GLUED_MARKS]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names and "quotes_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("quotes_line_breaks", before="parser")
+    if model_pass and "quotes_learned" not in nlp.pipe_names:
+        nlp.add_pipe("quotes_learned", config={"path": tagger})
     if "quotes" not in nlp.pipe_names:
         nlp.add_pipe("quotes")
     return nlp
 
 
-def load_pipeline(name: str | None = None) -> Language:
-    """A new pipeline of your own, ready for extraction: change it freely, nobody else uses it."""
+def load_pipeline(name: str | None = None, *, model_pass: bool = True, tagger: str | None = None) -> Language:
+    """A new pipeline of your own, ready for extraction: change it freely, nobody else uses it.
+
+    ``model_pass=False`` leaves the learned pass out (rules only); ``tagger`` is a trained tagger's folder.
+    """
     _check_name(name)
-    return _load_first(tuple(candidate_models(None if name is None else str(name))))
+    return _load_first(tuple(candidate_models(None if name is None else str(name))), model_pass, tagger)
 
 
-def shared_pipeline(name: str | None = None) -> Language:
+def shared_pipeline(name: str | None = None, *, model_pass: bool = True, tagger: str | None = None) -> Language:
     """The pipeline ``extract`` uses, loaded once per process and never handed to callers."""
     _check_name(name)
-    return _shared(tuple(candidate_models(None if name is None else str(name))))
+    return _shared(tuple(candidate_models(None if name is None else str(name))), model_pass, tagger)
 
 
 @cache
-def _shared(tried: tuple[str, ...]) -> Language:
-    return _load_first(tried)
+def _shared(tried: tuple[str, ...], model_pass: bool, tagger: str | None) -> Language:
+    return _load_first(tried, model_pass, tagger)
 
 
-def _load_first(tried: tuple[str, ...]) -> Language:
+def _load_first(tried: tuple[str, ...], model_pass: bool, tagger: str | None) -> Language:
     """The first of ``tried`` that loads."""
     for candidate in tried:
         try:
@@ -80,5 +85,5 @@ def _load_first(tried: tuple[str, ...]) -> Language:
         except OSError:
             continue
         _check_parts(nlp, candidate)
-        return _prepare(nlp)
+        return _prepare(nlp, model_pass, tagger)
     raise ModelLoadError("Q004", tried=", ".join(tried))

@@ -1,4 +1,4 @@
-"""Reported speech and mixed quotes from the dependency parse (the model-based pass).
+"""Reported speech and mixed quotes from the dependency parse.
 
 A cue verb's clausal complement (X said (that) …), its 'as' phrase or quoted
 argument (cast the meeting as a “…”), a noun cue's 'that' clause (warnings from
@@ -67,8 +67,7 @@ def _make(verb: Token, content: Span | list[Span], speaker: Span | None, qx: Doc
     conf = lex.confidence
     draft = Draft(kind, spans, cue=verb.doc[verb.i : verb.i + 1], speaker=speaker, marks=marks,
                   confidence={"direct": conf.reported_direct, "mixed": conf.reported_mixed,
-                              "indirect": conf.reported_indirect}[kind],
-                  method="model" if kind == "indirect" else "rule+model")
+                              "indirect": conf.reported_indirect}[kind])
     if speaker is None:
         draft.confidence = conf.no_speaker
     return draft
@@ -150,9 +149,7 @@ def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = N
     if speaker_tok is None:
         return None
     content = content_of_clause(clause, lex)
-    draft = _make(noun, content, noun_phrase(speaker_tok), qx, lex)
-    draft.method = "model"
-    return draft
+    return _make(noun, content, noun_phrase(speaker_tok), qx, lex)
 
 
 def _clause_without(head: Token, cut: Token) -> Span | None:

@@ -250,9 +250,14 @@ def trim_span(span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT) and not _closes(doc, start, end):
         end -= 1
     return doc[start:end]
+
+
+def _closes(doc: Doc, start: int, end: int) -> bool:
+    """True when the last token is a ')' closing a '(' inside the span ('Sen. Lindsey Graham (R-S.C.)')."""
+    return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1])
 
 
 def first(tokens: Iterable[Token], deps: Iterable[str]) -> Token | None:

@@ -205,6 +205,10 @@ def extract(
                                              "record: extra CSV columns, a 'meta' object in JSON.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="With -o and -f jsonl: append article by article and, "
                                          "after an interruption, go on where the run stopped.")] = False,
+    model_pass: Annotated[bool, typer.Option("--model-pass/--no-model", help="Run the learned pass "
+                                             "(docs/model.md); --no-model: rules only, faster.")] = True,
+    tagger: Annotated[Path | None, typer.Option(help="A tagger `quotes train` wrote (default: the packaged one).")]
+    = None,
 ) -> None:
     """Extract quotes from articles and write one record per quote.
 
@@ -222,7 +226,7 @@ def extract(
     failures: list[str] = []
     try:
         table = load_aliases(aliases) if aliases else {}
-        nlp = load_pipeline(model)  # before any output: a missing model leaves stdout empty
+        nlp = load_pipeline(model, model_pass=model_pass, tagger=_path(tagger))  # before any output
         run = partial(extract_many, n_process=n_process, batch_size=batch_size, nlp=nlp)
         articles = _articles(paths, failures, progress, fields)
         if resume:
@@ -267,6 +271,10 @@ def evaluate(
                                                                   "(WHO?) and false records (FALSE).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline for extraction when --pred is not given.")] = None,
+    model_pass: Annotated[bool, typer.Option("--model-pass/--no-model", help="Extract with the learned pass "
+                                             "(default) or rules only.")] = True,
+    tagger: Annotated[Path | None, typer.Option(help="A tagger `quotes train` wrote (default: the packaged one).")]
+    = None,
 ) -> None:
     """Score quotes against gold annotations: P/R/F1, recall by kind, speakers, kinds, chains, exact spans.
 
@@ -275,7 +283,7 @@ def evaluate(
     from quotes import _evaluate
 
     try:
-        result = _evaluate.evaluate(gold, texts, pred, model)
+        result = _evaluate.evaluate(gold, texts, pred, model, model_pass=model_pass, tagger=_path(tagger))
     except (QuotesError, _evaluate.GoldError, OSError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(1) from None
@@ -364,6 +372,57 @@ def _open_records(name: str) -> IO[str]:
     except OSError as exc:
         raise InputError("Q001", name, reason=exc.strerror or type(exc).__name__) from exc
     return io.TextIOWrapper(raw, encoding="utf-8")
+
+
+@app.command(cls=_Command)
+def train(
+    data: Annotated[list[Path], typer.Argument(help="Training data: PolNeAR split folders (text/, attributions/) "
+                                                    "or gold JSONL files (docs/model.md).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the corpus, checkpoints and the tagger.")],
+    dev: Annotated[list[Path] | None, typer.Option(help="Dev data for model selection (default: every tenth "
+                                                         "training article held out).")] = None,
+    texts: Annotated[Path | None, typer.Option(help="Folder of the articles a gold JSONL names "
+                                                    "(default: texts/ beside it).")] = None,
+    max_epochs: Annotated[int | None, typer.Option(min=1, help="Stop after this many epochs.")] = None,
+    max_steps: Annotated[int | None, typer.Option(min=1, help="Stop after this many updates.")] = None,
+    eval_frequency: Annotated[int | None, typer.Option(min=1, help="Updates between dev evaluations.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed (default: the config's).")] = None,
+    settings: Annotated[list[str] | None, typer.Option("--set", help="Any config setting, KEY=VALUE "
+                                                       "(e.g. training.optimizer.learn_rate=0.01).")] = None,
+) -> None:
+    """Train the learned pass's tagger with the packaged config.cfg; prints progress and dev scores.
+
+    Example: quotes train polnear/train --dev polnear/dev -o models/run1  (then: quotes extract --tagger
+    models/run1/tagger …)
+    """
+    from quotes._train import train as run_training
+
+    chosen = {"training.max_epochs": max_epochs, "training.max_steps": max_steps,
+              "training.eval_frequency": eval_frequency, "system.seed": seed}
+    overrides: dict[str, object] = {k: v for k, v in chosen.items() if v is not None}
+    overrides["training.logger.progress_bar"] = sys.stderr.isatty()
+    try:
+        overrides.update(_setting(item) for item in settings or [])
+        tagger = run_training(data, output, dev or (), texts=texts, overrides=overrides, say=_err)
+    except (OSError, ValueError, KeyError) as exc:
+        _err(f"error: cannot train: {exc}")
+        raise typer.Exit(1) from None
+    _err(f"tagger -> {tagger}")
+
+
+def _setting(item: str) -> tuple[str, object]:
+    """'training.max_steps=40' -> ('training.max_steps', 40); a value that is not JSON stays a string."""
+    key, sep, raw = item.partition("=")
+    if not sep or not key:
+        raise ValueError(f"--set {item!r}: expected KEY=VALUE")
+    try:
+        return key, json.loads(raw)
+    except json.JSONDecodeError:
+        return key, raw
+
+
+def _path(path: Path | None) -> str | None:
+    return None if path is None else str(path)
 
 
 def _usage_error(exc: Any) -> int:

@@ -234,4 +234,13 @@ def test_load_pipeline_gives_callers_their_own_copy() -> None:
 def test_component_without_companions_matches_extract_on_plain_text() -> None:
     records = _with_quotes()(TEXT)._.quotes
     assert [as_quote(r).model_dump(exclude={"id"}) for r in records] == [
+        q.model_dump(exclude={"id"}) for q in quotes.extract(TEXT, model_pass=False)]
+
+
+def test_component_with_the_learned_companion_matches_extract_on_plain_text() -> None:
+    nlp = _with_quotes()
+    nlp.add_pipe("quotes_learned", before="quotes")
+    records = nlp(TEXT)._.quotes
+    assert {r["method"] for r in records} == {"rule+model"}
+    assert [as_quote(r).model_dump(exclude={"id"}) for r in records] == [
         q.model_dump(exclude={"id"}) for q in quotes.extract(TEXT)]

@@ -264,3 +264,35 @@ def test_cli_errors_go_to_stderr_with_exit_codes(tmp_path: Path) -> None:
     assert no_text.returncode == 1 and "a.txt" in no_text.stderr
     usage = quotes_cli("evaluate", tmp_path / "gold.jsonl")
     assert usage.returncode == 2 and usage.stdout == ""
+
+
+def test_leading_that_is_cut_as_the_shared_scorer_cuts_it(tmp_path: Path) -> None:
+    """Hand-made PolNeAR-style gold: 'that ' before a content is not content on either side; 'that,' stays.
+
+    Expected figures worked out by hand, and equal to what ../shared/eval/score_quotes.py printed on the same files.
+    """
+    text = ("Jane Smith said that the plan could fail badly. Bob Lee said that, “For now, we wait.” "
+            "Ann Roe said that taxes would rise.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+
+    def span(part: str) -> list[int]:
+        start = text.index(part)
+        return [start, start + len(part)]
+
+    golds = [{"doc": "a.txt", "kind": kind, "spans": [span(part)], "source_spans": [span(who)], "source": who,
+              "required": True, "speaker_kind": "mention"}
+             for kind, part, who in (("indirect", "that the plan could fail badly", "Jane Smith"),
+                                     ("mixed", "that, “For now, we wait.”", "Bob Lee"),
+                                     ("indirect", "taxes would rise", "Ann Roe"))]
+    preds = [{"doc_id": "a", "kind": "indirect", "spans": [dict(zip(("start", "end"), span(part), strict=True))],
+              "speaker": {"mention": who, "name": who, "entity_id": None, "start": span(who)[0], "end": span(who)[1]},
+              "listener": None, "chain": []}
+             for part, who in (("the plan could fail badly", "Jane Smith"), ("For now, we wait.", "Bob Lee"),
+                               ("that taxes would rise", "Ann Roe"))]
+    (tmp_path / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in golds), encoding="utf-8")
+    (tmp_path / "pred.jsonl").write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    done = quotes_cli("evaluate", tmp_path / "gold.jsonl", tmp_path, "--pred", tmp_path / "pred.jsonl", "--json")
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["content_exact"] == pytest.approx({"p": 2 / 3, "r": 2 / 3, "f": 2 / 3})
+    assert figures["quotes"] == pytest.approx({"p": 1.0, "r": 1.0, "f": 1.0})
