@@ -228,7 +228,7 @@ def _reopened_depth(text: str, i: int, family: str, stack: list[_Open]) -> int |
     j = i - 1
     while j > stack[depth].pos and text[j] in " \t":
         j -= 1
-    return depth if text[j] in _SENTENCE_ENDS and _ends_sentence(text, j) and j > stack[depth].pos + 1 else None
+    return depth if text[j] in _SENTENCE_ENDS and _ends_sentence(text, j) and j > stack[depth].pos else None
 
 
 def _ends_sentence(text: str, i: int) -> bool:

@@ -278,3 +278,10 @@ def test_hostile_text_scans_in_linear_time(text: str) -> None:
     marks = scan_quotes(text)
     assert time.perf_counter() - started < 5  # quadratic scans took tens of seconds here
     assert all(0 <= m.open < m.start <= m.end <= len(text) for m in marks)
+
+
+def test_a_reopening_mark_after_an_empty_quote_still_reopens() -> None:
+    """'". "he said': the quote before the full stop holds no words; the mark after it still re-opens."""
+    text = '". "he said'
+    for m in scan_quotes(text):
+        assert '. "' not in text[m.start : m.end], m
