@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+import quotes
+from quotes import Quote
+
 # Property tests draw the same examples on every run, so a green commit stays green on CI; explore
 # with new examples locally by `pytest --hypothesis-seed=N` or `--hypothesis-profile=explore`.
 settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile("repeatable")
-
-import quotes
-from quotes import Quote
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted((DATA / "seeds").glob("*.txt"))
