@@ -12,7 +12,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from quotes._lexicon import Lexicon
-from quotes._syntax import SUBJECT_DEPS, DocIndex, adverbial_source, cue_lemma, first, is_cue_verb, trim_span
+from quotes._syntax import (
+    SUBJECT_DEPS,
+    DocIndex,
+    adverbial_source,
+    cue_lemma,
+    first,
+    is_cue_verb,
+    stranded_subject,
+    trim_span,
+)
 
 __all__ = ["complement", "content_of_clause", "verb_content"]
 
@@ -79,11 +88,23 @@ def _own_attribution(tok: Token, head: Token, lex: Lexicon) -> Token | None:
     phrase = adverbial_source(tok, lex)
     if phrase is not None and phrase.root.i != head.i:
         return phrase.root  # '…, according to X' is a hop of the record, not part of what was said
+    verb = _verb_after(tok)
+    subject = stranded_subject(verb) if verb is not None and is_cue_verb(verb, lex) else None
+    if subject is not None and subject.i == tok.i:
+        return tok  # '… leaders but his lawyer, Antony Townsden, told …': the lawyer starts an attribution
     if tok.i == head.i or not is_cue_verb(tok, lex):
         return None
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     own = (has_subject and tok.dep_ in ("conj", "advcl")) or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
     return tok if own else None
+
+
+def _verb_after(tok: Token) -> Token | None:
+    """The word right after a noun phrase and its trailing punctuation."""
+    doc, i = tok.doc, tok.right_edge.i + 1
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    return doc[i] if i < len(doc) and tok.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def content_of_clause(head: Token, lex: Lexicon) -> Span:

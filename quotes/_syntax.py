@@ -23,6 +23,7 @@ __all__ = [
     "noun_phrase",
     "relative_antecedent",
     "speaker_of",
+    "stranded_subject",
     "subject_of",
     "trim_span",
 ]
@@ -147,6 +148,20 @@ def medium_object(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def stranded_subject(verb: Token) -> Token | None:
+    """'… claimed X was a leader but his lawyer, Antony Townsden, told …': a coordinated clause whose subject
+    the parser hung on the clause before as a conjunct; it ends right before the verb, after 'but'/'and'."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or doc[verb.i - 1].dep_ == "cc":
+        return None  # '… protesters and police and said …': the 'and' coordinates the verb, not a new subject
+    for i in range(verb.i - 1, verb.head.i, -1):
+        tok = doc[i]
+        if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i < i \
+                and tok.right_edge.i >= verb.i - 2 and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].dep_ == "cc":
+            return tok
+    return None
+
+
 def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     """The subject of ``verb``; participles and conjuncts inherit their head clause's subject."""
     for child in verb.children:
@@ -160,6 +175,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
                 return pobj[0]
+    stranded = stranded_subject(verb)
+    if stranded is not None:
+        return stranded
     if depth and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ") and head.head.i != head.i:

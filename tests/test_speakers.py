@@ -229,3 +229,17 @@ def test_elegant_variation_and_unnamed_antecedents(text: str, name: str | None) 
 def test_a_document_is_named_by_the_whole_organization_in_it() -> None:
     text = "The review follows a Law Commission report which said the current law was a mess."
     assert speakers(text)[-1][::2] == ("Law Commission", "organization")
+
+
+def test_a_coordinated_clause_keeps_its_own_subject_when_the_parser_strands_it() -> None:
+    text = ("US Customs claimed Mr Griffiths was one of DOD's leaders but his lawyer, Antony Townsden, told the "
+            "BBC News website it was a laughable suggestion.")
+    found = [(q.text, q.speaker.name) for q in speech(text)]
+    assert found == [("Mr Griffiths was one of DOD's leaders", "US Customs"),
+                     ("it was a laughable suggestion", "Antony Townsden")]
+
+
+def test_a_verb_coordinated_by_and_keeps_the_first_subject() -> None:
+    text = ("Authorities announced on Friday the arrest of a man during a clash between protesters and police and "
+            "said a curfew would continue through the weekend.")
+    assert [q.speaker.mention for q in speech(text) if "curfew" in q.text] == ["Authorities"]
