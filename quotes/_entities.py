@@ -172,6 +172,7 @@ class Names:
         if not named or any(c.isdigit() for w in words for c in w):
             return None  # 'Perm 35 - a' (a camp the tagger took for a person): names have no digits
         given, surname = tuple(w.strip(".") for w in named[:-1]), named[-1].strip(".")
+        forms = self._given_forms(given[0]) if given else frozenset()
         if given:
             gender = gender or self.given_gender(given[0])
         elif gender:
@@ -180,8 +181,7 @@ class Names:
             full=full, given=given, surname=surname, suffix=suffix,
             gender=gender, slavic=self._slavic(surname, given), letters=self.plain(" ".join(named)),
             surname_plain=self.plain(surname), surname_key=self.key(surname),
-            given_forms=self._given_forms(given[0]) if given else frozenset(),
-            given_folded=frozenset(self.key(g) for g in self._given_forms(given[0])) if given else frozenset(),
+            given_forms=forms, given_folded=frozenset(self.key(g) for g in forms),
             middle=tuple(self.plain(g)[:1] for g in given[1:]),
         )
 

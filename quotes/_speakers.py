@@ -251,8 +251,9 @@ class MentionIndex:
 
 # --- resolution steps -------------------------------------------------------------------------------------------
 
-def _person_evidence(mention: Span, names: Names) -> bool:
-    """A proper-name mention reads as a person: a courtesy title, a known given name first, an East Slavic surname."""
+def _person_evidence(mention: Span, parsed: PersonName | None, names: Names) -> bool:
+    """A proper-name mention (``parsed``: its parse) reads as a person: a courtesy title, a known given name first,
+    an East Slavic surname."""
     words = [t for t in mention if t.pos_ == "PROPN" or t.text[:1].isupper()]
     if not words or any(t.lower_ in names.lex.people.organization_heads for t in mention):
         return False
@@ -261,7 +262,6 @@ def _person_evidence(mention: Span, names: Names) -> bool:
         return True  # 'Ms. von der Leyen', whatever the tagger says
     if len(words) >= 2 and names.given_gender(words[0].text) is not None:
         return True
-    parsed = names.parse(mention.text)
     return parsed is not None and parsed.slavic and words[-1].ent_type_ not in _PLACE_OR_GROUP
 
 
@@ -291,27 +291,26 @@ def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
     # the evidence of a person's name
     capital = root.text[:1].isupper()
     proper = root.pos_ == "PROPN" or (capital and root.ent_type_ != "") or (
-        capital and not root.is_sent_start and _person_evidence(mention, index.names))
+        capital and not root.is_sent_start and _person_evidence(mention, index.names.parse(mention.text),
+                                                                 index.names))
     name = _name_span(root, mention)  # 'Lord Carlile' of 'Liberal Democrat peer Lord Carlile, the reviewer of …'
+    parsed = index.names.parse(name.text) if proper else None
     if proper and not org_head:
         known = index.named_person(name.text)
         if known is not None:
             return known
-    if proper and not org_head and _person_evidence(name, index.names):
-        parsed = index.names.parse(name.text)
-        if parsed is not None:
+        if parsed is not None and _person_evidence(name, parsed, index.names):
             return index.people.add(parsed, frozenset(), parsed.gender)
     if root.ent_type_ in _NAMED_SOURCE or org_head or mention.text.lower().removeprefix("the ") in lex.outlets:
-        name, named = _organization_name(mention, root, lex)
-        return Resolution("organization", name, head=lemma, named=named)
+        org_name, named = _organization_name(mention, root, lex)
+        return Resolution("organization", org_name, head=lemma, named=named)
     if (root.tag_ in ("NNS", "NNPS") and root.pos_ == "NOUN") or root.lower_ in people.group_heads:
         return Resolution("group", mention.text, head=lemma, named=False)  # analysts, regulators, strategists
     if lemma in people.anonymous_heads:
         return Resolution("anonymous", mention.text, head=lemma, named=False, plural=root.tag_ in ("NNS", "NNPS"))
-    if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"):
-        parsed = index.names.parse(name.text)
-        if parsed is not None:
-            return index.people.add(parsed, frozenset(), parsed.gender)
+    if parsed is not None and root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON", "WORK_OF_ART", "PRODUCT",
+                                                                          "EVENT"):
+        return index.people.add(parsed, frozenset(), parsed.gender)
     return Resolution("unknown", None, head=lemma, named=False)
 
 
