@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,15 @@ __all__ = ["EntityRegistry", "Names", "PersonName", "alias_index", "load_aliases
 
 _POSSESSIVE = regex.compile(r"[’']s?$")
 _KEY_CACHE = 65536
+
+
+def _bounded(cache: dict[str, Any], key: str, compute: Callable[[str], Any]) -> Any:
+    """``compute(key)`` once per key; the cache empties when full (an archive run meets millions of names)."""
+    if key not in cache:
+        if len(cache) >= _KEY_CACHE:
+            cache.clear()
+        cache[key] = compute(key)
+    return cache[key]
 
 
 def _ascii_lower(text: str) -> str:
@@ -88,6 +98,7 @@ class Names:
         self.lex = lex
         self._letters = str.maketrans(dict(lex.transliteration.letters))
         self._keys: dict[str, str] = {}
+        self._parsed: dict[str, PersonName | None] = {}
 
     def plain(self, text: str) -> str:
         """Lower-case ASCII letters only: 'Wałęsa' → 'walesa', 'Jong-un' → 'jongun'."""
@@ -95,12 +106,7 @@ class Names:
 
     def key(self, word: str) -> str:
         """The folded key of a name word (cached, bounded: an archive run meets millions of names)."""
-        key = self._keys.get(word)
-        if key is None:
-            if len(self._keys) >= _KEY_CACHE:
-                self._keys.clear()
-            key = self._keys[word] = _fold(self.plain(word), self.lex.transliteration)
-        return key
+        return _bounded(self._keys, word, lambda w: _fold(self.plain(w), self.lex.transliteration))
 
     def _given_forms(self, given: str) -> frozenset[str]:
         low = self.plain(given)
@@ -156,6 +162,9 @@ class Names:
 
     def parse(self, text: str) -> PersonName | None:
         """'President Donald J. Trump’s' → 'Donald J. Trump'; titles only as a leading phrase ('Betty White')."""
+        return _bounded(self._parsed, text, self._parse)
+
+    def _parse(self, text: str) -> PersonName | None:
         words = [w.strip(",;:") for w in text.split()]
         if words:
             words[-1] = _POSSESSIVE.sub("", words[-1])

@@ -338,6 +338,7 @@ class Lexicon:
     cue_nouns: frozenset[str]
     belief_verbs: frozenset[str]
     adverbial_sources: tuple[AdverbialSource, ...]
+    adverbial_first_words: frozenset[str]  # a token that starts no phrase is skipped in O(1)
     object_content_verbs: frozenset[str]
     topic_content: Mapping[str, frozenset[str]]
     listener_verbs: frozenset[str]
@@ -432,6 +433,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "document_subjects": cues.document_subjects.nouns, "weak_verbs": cues.weak_verbs.lemmas,
         "cue_nouns": cues.nouns.lemmas, "belief_verbs": cues.beliefs.lemmas,
         "adverbial_sources": cues.adverbial_sources.phrases,
+        "adverbial_first_words": frozenset(p.words[0] for p in cues.adverbial_sources.phrases),
         "object_content_verbs": cues.object_content.lemmas,
         "topic_content": {p: _lowered(list(v)) for p, v in cues.topic_content.by_preposition.items()},
         "listener_verbs": cues.listener_verbs.lemmas, "as_verbs": cues.as_verbs.lemmas,

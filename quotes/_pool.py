@@ -8,11 +8,14 @@ their results come back in input order.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import multiprocessing.pool
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult
 from typing import Any, TypeVar
 
@@ -50,12 +53,29 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+@contextmanager
+def _forked_pool(processes: int, work: Callable[[Any], Any]) -> Iterator[multiprocessing.pool.Pool]:
+    """A pool whose workers start with the parent's objects frozen (Python's advice for fork).
+
+    A collection in a worker then never walks the loaded pipeline, so its pages stay
+    shared with the parent instead of being copied; the parent unfreezes at once.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        pool = _context().Pool(processes, initializer=_init, initargs=(work,))
+    finally:
+        gc.unfreeze()
+    with pool:
+        yield pool
+
+
 def ordered_map(work: Callable[[Batch], Result], batches: Iterable[Batch], processes: int) -> Iterator[Result]:
     """``work`` over ``batches`` in ``processes`` workers, results in input order, a few batches in flight."""
     if processes == 1:
         yield from map(work, batches)
         return
-    with _context().Pool(processes, initializer=_init, initargs=(work,)) as pool:
+    with _forked_pool(processes, work) as pool:
         pending: deque[AsyncResult] = deque()
         for batch in batches:
             pending.append(pool.apply_async(_run, (batch,)))

@@ -299,6 +299,8 @@ _PAUSES = frozenset(",(—–-:")
 
 def adverbial_source(tok: Token, lex: Lexicon) -> AdverbialPhrase | None:
     """The prepositional attribution that starts at ``tok``, with the object of its last word as source."""
+    if tok.lower_ not in lex.adverbial_first_words:
+        return None
     doc = tok.doc
     for phrase in lex.adverbial_sources:
         end = tok.i + len(phrase.words)
