@@ -177,11 +177,26 @@ def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int
         mask.add_range(start, end)
     kept = []
     for d in drafts:
+        if mask.at(d.start):
+            _after_furniture(d, text, furniture)
         if not mask.at(d.start):
             kept.append(d)
         elif d.kind == "direct" and not d.inherited:
             kept.append(Draft("term", d.spans, confidence=lex.confidence.term, method="rule", marks=d.marks))
     return kept
+
+
+def _after_furniture(draft: Draft, text: str, furniture: list[tuple[int, int]]) -> None:
+    """'WASHINGTON — Trump's obsession is an insult, lawmakers said': reported speech whose cue stands in the text
+    and whose content only opens with furniture (a dateline) starts after it."""
+    start, end = draft.spans[0]
+    stop = next((e for s, e in furniture if s <= start < e), start)
+    cue_free = draft.cue is not None and not any(s <= draft.cue.start_char < e for s, e in furniture)
+    if draft.kind == "direct" or not cue_free or stop >= end:
+        return
+    while stop < end and text[stop].isspace():
+        stop += 1
+    draft.spans[0] = (stop, end)
 
 
 def find_quotes(doc: Doc, marks: list[QuoteMark], lex: Lexicon, names: Names,

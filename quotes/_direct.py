@@ -125,11 +125,32 @@ def _inverted_subject(cue: Token, window: list[Token]) -> Span | None:
     return None
 
 
+_APPOSITION_BREAKS = frozenset({",", "—", "–", "--"})
+
+
+def _fronted_subject(cue: Token, window: list[Token]) -> Span | None:
+    """“…,” Flynn, a top surrogate, said: verbless words between the quote and its cue name the speaker.
+
+    The parser often hangs such a name on the quote's last clause and leaves the cue
+    without a subject; the quote-mark grammar still says who it is.
+    """
+    before = [t for t in window if t.i < cue.i]
+    if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in before):
+        return None  # mid-sentence, a capitalised word is a name whatever its tag ('Tulsa police Chief …')
+    while before and (before[0].is_punct or before[0].is_space):
+        before = before[1:]
+    words = before[: next((k for k, t in enumerate(before) if t.text in _APPOSITION_BREAKS), len(before))]
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words) or any(t.ent_type_ in NOT_SPEAKERS for t in words):
+        return None
+    span = trim_span(cue.doc[words[0].i : words[-1].i + 1])
+    return span if len(span) else None
+
+
 def _speaker(cue: Token, qx: DocIndex, window: list[Token], lex: Lexicon) -> Span | None:
     speaker = speaker_of(cue, lex)
     if speaker is not None and not qx.inside(speaker.root):
         return speaker
-    return _inverted_subject(cue, window)
+    return _fronted_subject(cue, window) or _inverted_subject(cue, window)
 
 
 def _draft(doc: Doc, qx: DocIndex, qi: int, cue: Token, window: list[Token], lex: Lexicon) -> Draft:

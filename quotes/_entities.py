@@ -115,9 +115,14 @@ class Names:
         return frozenset({classes[low][0] if low in classes else low, *(classes.get(f, (f,))[0] for f in full)})
 
     def given_gender(self, given: str) -> str | None:
-        """'m' or 'f' from the given-name classes, the name lists or a short form's full names; else None."""
+        """'m' or 'f' from the given-name classes, the name lists or a short form's full names; else None.
+
+        A hyphenated name the lists lack takes the gender its known parts agree on ('Jean-Marc' → m).
+        """
         low = self.plain(given)
         genders = {self._gender_of(n) for n in self.lex.diminutives.get(low, ())} or {self._gender_of(low)}
+        if genders == {None} and "-" in given:
+            genders = {g for part in given.split("-") if part and (g := self.given_gender(part))}
         return genders.pop() if len(genders) == 1 else None
 
     def known_given(self, given: str) -> bool:

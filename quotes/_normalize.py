@@ -122,7 +122,8 @@ class NormalizedText:
 
 
 def _clean(text: str) -> tuple[str, OffsetMap]:
-    """CRLF, CR and unicode line/paragraph separators to LF, unicode spaces to a space, invisible characters dropped."""
+    """CRLF, CR and unicode line/paragraph separators to LF, unicode spaces to a space, invisible characters dropped,
+    the horizontal bar to an em dash."""
     chars: list[str] = []
     starts, origins = array("q"), array("q")
     last = -2
@@ -140,6 +141,8 @@ def _clean(text: str) -> tuple[str, OffsetMap]:
             ch = "\n"
         elif ch != "\n" and ch.isspace():
             ch = " "
+        elif ch == "\u2015":
+            ch = "\u2014"  # the horizontal bar some outlets set as a dash: the parser knows the em dash
         elif "\ud800" <= ch <= "\udfff":
             ch = "\ufffd"  # a lone surrogate (from surrogateescape or bad JSON) cannot be encoded for spaCy
         if i != last + 1:  # a character was dropped or skipped: a new run of offsets

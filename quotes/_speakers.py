@@ -133,14 +133,33 @@ def _titles_within(span: Span, lex: Lexicon) -> frozenset[str]:
                      or t.lower_ in people.person_roles or t.lower_ in people.nationalities)
 
 
+def _name_word(doc: Doc, i: int) -> bool:
+    return doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """'Jean-Marc', 'Ki-moon': a hyphen with no space on either side joins two parts of one name."""
+    return doc[i].tag_ == "HYPH" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def _name_span(tok: Token, mention: Span) -> Span:
     """The proper name around ``tok`` inside the mention: NER often tags only 'Tymoshenko' of 'Kyrylo Tymoshenko'."""
     doc = tok.doc
     start, end = tok.i, tok.i + 1
-    while start > mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
-        start -= 1
-    while end < mention.end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-        end += 1
+    while True:
+        if start > mention.start and _name_word(doc, start - 1):
+            start -= 1
+        elif start - 1 > mention.start and _glued_hyphen(doc, start - 1) and _name_word(doc, start - 2):
+            start -= 2
+        else:
+            break
+    while True:
+        if end < mention.end and _name_word(doc, end):
+            end += 1
+        elif end + 1 < mention.end and _glued_hyphen(doc, end) and doc[end + 1].text[:1].isalpha():
+            end += 2  # 'Ban Ki-moon': the second part may be in lower case
+        else:
+            break
     return doc[start:end]
 
 
@@ -260,7 +279,8 @@ def _person_evidence(mention: Span, parsed: PersonName | None, names: Names) -> 
     titles = names.lex.people.gendered_titles
     if mention[0].lower_.strip(".") in titles.female | titles.male:
         return True  # 'Ms. von der Leyen', whatever the tagger says
-    if len(words) >= 2 and names.given_gender(words[0].text) is not None:
+    given = parsed.given[0] if parsed is not None and parsed.given else words[0].text  # 'Jean-Marc', one word
+    if len(words) >= 2 and names.given_gender(given) is not None:
         return True
     return parsed is not None and parsed.slavic and words[-1].ent_type_ not in _PLACE_OR_GROUP
 
@@ -314,12 +334,20 @@ def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
     return Resolution("unknown", None, head=lemma, named=False)
 
 
+def _ends_in_name(mention: Span, index: MentionIndex) -> bool:
+    """'Tulsa police Chief Chuck Jordan': a name closes the mention and no preposition ties it to another head
+    (not 'the wife of Bill Clinton')."""
+    ent = index.qx.entity(mention[-1])
+    return ent is not None and ent.end == mention.end and not any(t.pos_ == "ADP" for t in mention[: ent.start
+                                                                                                     - mention.start])
+
+
 def _named_in_mention(mention: Span, index: MentionIndex) -> Resolution | None:
     """A mention whose head (or the head's appositive) is a PERSON entity."""
     root = mention.root
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
     last = mention[-1]
-    if last.ent_type_ == "PERSON" and any(t.text == "," for t in mention[:-1]):
+    if last.ent_type_ == "PERSON" and (any(t.text == "," for t in mention[:-1]) or _ends_in_name(mention, index)):
         heads.append(last)  # "Ukraine's ambassador to the United States, Olga Stefanishina"
     for tok in heads:
         if tok.ent_type_ == "PERSON":

@@ -33,6 +33,20 @@ ATTRIBUTED = [
      "Maria Lopez", "―"),
     ('"People told me, \'never again,\' and I listened," said the pilot.',
      "People told me, 'never again,' and I listened,", "the pilot", "said"),
+    # a quote of several sentences: the parser hangs the name on the quote's last clause, the cue has no subject
+    ("“He is absolutely right. There is a disconnect between this White House and our military,” Flynn, "
+     "a top Trump surrogate, said Thursday.",
+     "He is absolutely right. There is a disconnect between this White House and our military,", "Flynn", "said"),
+    ("The Justice Department is investigating the shooting.\n\n“I will make this promise to you: We will achieve "
+     "justice in this case,” Tulsa police Chief Chuck Jordan said Monday.",
+     "I will make this promise to you: We will achieve justice in this case,",
+     "Tulsa police Chief Chuck Jordan", "said"),
+    ("“My reaction, that was outrageous,” Obama’s former campaign strategist said in an interview.",
+     "My reaction, that was outrageous,", "Obama’s former campaign strategist", "said"),
+    ('"He would be a great senator. Not good, great. One of the brightest members of Congress," '
+     "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.",
+     "He would be a great senator. Not good, great. One of the brightest members of Congress,",
+     "Rep. Elijah E. Cummings (D-Md.)", "said"),
 ]
 
 

@@ -71,6 +71,9 @@ CASES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      "Follow @realDonaldTrump and #standWithUkraine, he said “now”.", [("now", "now")]),
     ("names-and-abbreviations-not-split", "McDonald sold an iPhone on eBay in the U.S.Army store.",
      "McDonald sold an iPhone on eBay in the U.S.Army store.", []),
+    # the horizontal bar some outlets set as a dash reads as an em dash; the record keeps the original
+    ("horizontal-bar", "As was true ― Trump boasted, “That makes me smart.”",
+     "As was true — Trump boasted, “That makes me smart.”", [("That makes me smart.", "That makes me smart.")]),
     # everything at once
     ("combined", "\ufeffThe Kremlin“We never agreed,”\r\nPeskov said.\u00a0''That is\u200b final.''",
      "The Kremlin\n“We never agreed,”\nPeskov said. \"That is final.\"",

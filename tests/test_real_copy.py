@@ -171,6 +171,13 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
      [("direct", "No, I do not support the plan.", "SANDERS")]),
     ("byline-before-quote", "From the desk of John Doe, VP Analyst, WSJ.\n\n“Markets will stay volatile.”",
      [("direct", "Markets will stay volatile.", "John Doe")]),
+    # 6. a dateline before reported speech: the content starts after it
+    ("dateline-then-content-first", "WASHINGTON — The new rules are an insult to every worker, top union leaders "
+                                    "said on Friday.",
+     [("indirect", "The new rules are an insult to every worker", "top union leaders")]),
+    ("dateline-horizontal-bar", "WASHINGTON ― The new rules are an insult to every worker, top union leaders "
+                                "said on Friday.",
+     [("indirect", "The new rules are an insult to every worker", "top union leaders")]),
 ]
 
 

@@ -103,6 +103,28 @@ def test_pronoun_without_antecedent_stays_unknown() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ('Jean-Marc Ayrault, the foreign minister of France, said the test "cannot be left without consequences."',
+         "Jean-Marc Ayrault"),
+        ("Secretary General Ban Ki-moon condemned what he called a “brazen breach” of the resolutions, "
+         "a spokesman said later.", "Ban Ki-moon"),
+        ("“We will achieve justice,” Tulsa police Chief Chuck Jordan said on Monday after the meeting.",
+         "Chuck Jordan"),
+        ("“We will appeal the ruling,” Trump lawyer Michael Cohen said on Monday after the hearing.",
+         "Michael Cohen"),
+    ],
+)
+def test_hyphenated_names_and_names_after_a_description_are_whole(text: str, name: str) -> None:
+    assert speakers(text)[0][::2] == (name, "person")
+
+
+def test_a_name_after_of_is_not_the_speaker() -> None:
+    resolved = speakers("“We will appeal,” the wife of Bill Clinton said on Monday after the hearing.")
+    assert resolved[0][0] != "Bill Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ('"We will not stop," Alexei Navalny said on Monday.', "Alexei Navalny"),
         ('"The front is holding," Oleksandr Syrskyi said.', "Oleksandr Syrskyi"),
         ("Pyotr Poroshenko said the vote had been rigged.", "Pyotr Poroshenko"),
