@@ -29,6 +29,9 @@ _LINE_BREAKS = frozenset("\r\x0b\x0c\x85\u2028\u2029")  # line and paragraph sep
 _GLUED_HEADING = regex.compile(r"(?<=(?<![\w@#/])\p{Ll}{3,})(?=\p{Lu}\p{Ll})")
 # a sentence glued after its full stop: "…in 2025.Reuters", "…to be honest.It was"
 _GLUED_SENTENCE = regex.compile(r"(?<=[\p{L}\p{N}]{2}[.?!])(?=\p{Lu}\p{Ll})")
+# a heading in capitals run into its paragraph: "THE BORROWING Back when he wrote his book, Mr. McKinley said";
+# two or more words in capitals, one of four letters or more (not 'UK PM'), then a capitalised word
+_CAPS_HEADING = regex.compile(r"(?m)^(?=[\p{Lu} ]*\p{Lu}{4})\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})+(?=[ \t]+\p{Lu}\p{Ll})")
 # a signature dash glued to the name after a closing quote mark: ” -Commissioner Geoffrey Starks
 _GLUED_SIGNATURE = regex.compile(r"[ \t]*(?:[―—–]|--?)(?=\p{Lu})")
 # a stray line break inside a sentence (around an italic word in a crawl): "Real Madrid\n\ndid\n\nask for";
@@ -187,6 +190,8 @@ def _glue_points(text: str, marks: list[QuoteMark]) -> dict[int, str]:
         points.setdefault(match.start(), "\n")
     for match in _GLUED_SENTENCE.finditer(text):
         points.setdefault(match.start(), " ")
+    for match in _CAPS_HEADING.finditer(text):
+        points.setdefault(match.end(), "\n")
     return points
 
 

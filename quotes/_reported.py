@@ -121,11 +121,25 @@ def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
     if content is None:
         return None
     speaker = _inverted_subject(verb) or speaker_of(verb, lex) or passive_agent(verb)
+    if speaker is not None and qx.inside(speaker.root) and not qx.inside(verb):
+        speaker = _reporting_clause_subject(verb, qx, lex)
     if speaker is None and not _passive(verb):
         return None
     draft = _make(verb, content, speaker, qx, lex)
     add_listener_and_channels(draft, verb, lex)
     return draft
+
+
+def _reporting_clause_subject(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
+    """'"…," Sanders said, going on to say that …': the parser hung the participle on the quote, whose words cannot
+    speak for it; the subject of the sentence's reporting clause (a cue set beside the quote) does."""
+    sentence = qx.sentence(verb)
+    for tok in sentence:
+        if tok.i < verb.i and tok.dep_ == "parataxis" and is_cue_verb(tok, lex):
+            subj = speaker_of(tok, lex)
+            if subj is not None and not qx.inside(subj.root):
+                return subj
+    return None
 
 
 def _relayed_content(verb: Token, lex: Lexicon) -> list[Span] | None:

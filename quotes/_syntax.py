@@ -162,6 +162,18 @@ def stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+def _object_controller(verb: Token) -> Token | None:
+    """'forced Stumpf to admit that …': an infinitive that reports a clause is spoken by its head's object.
+
+    Only with a clause: 'urging employees to report violations' is no record for lack of a speaker.
+    """
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+            or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    obj = first(verb.head.children, ("dobj",))
+    return obj if obj is not None and obj.i < verb.i else None
+
+
 def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     """The subject of ``verb``; participles and conjuncts inherit their head clause's subject."""
     for child in verb.children:
@@ -178,6 +190,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     stranded = stranded_subject(verb)
     if stranded is not None:
         return stranded
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     if depth and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ") and head.head.i != head.i:

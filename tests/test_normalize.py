@@ -71,6 +71,10 @@ CASES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      "Follow @realDonaldTrump and #standWithUkraine, he said “now”.", [("now", "now")]),
     ("names-and-abbreviations-not-split", "McDonald sold an iPhone on eBay in the U.S.Army store.",
      "McDonald sold an iPhone on eBay in the U.S.Army store.", []),
+    ("caps-heading-run-in", "THE BORROWING Back then, Mr. McKinley said “no debt.”",
+     "THE BORROWING\n Back then, Mr. McKinley said “no debt.”", [("no debt.", "no debt.")]),
+    ("short-caps-not-a-heading", "UK PM Boris Johnson said “no deal.”", "UK PM Boris Johnson said “no deal.”",
+     [("no deal.", "no deal.")]),
     # the horizontal bar some outlets set as a dash reads as an em dash; the record keeps the original
     ("horizontal-bar", "As was true ― Trump boasted, “That makes me smart.”",
      "As was true — Trump boasted, “That makes me smart.”", [("That makes me smart.", "That makes me smart.")]),

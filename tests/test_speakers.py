@@ -265,3 +265,23 @@ def test_a_verb_coordinated_by_and_keeps_the_first_subject() -> None:
     text = ("Authorities announced on Friday the arrest of a man during a clash between protesters and police and "
             "said a curfew would continue through the weekend.")
     assert [q.speaker.mention for q in speech(text) if "curfew" in q.text] == ["Authorities"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "mention"),
+    [
+        # object control: the infinitive that reports a clause is spoken by its head's object
+        ("The senator also forced Stumpf, who was under questioning, to admit that no executives had been "
+         "held accountable.", "no executives", "Stumpf"),
+        # a participle the parser hangs on the quote takes the subject of the reporting clause beside the quote
+        ('"That is insane," Sanders said, going on to say that the country has spent "hundreds of years fighting '
+         'against racism and sexism and all that stuff, to have that debate again, young people do not want to see '
+         'that…. They are way beyond that."', "the country", "Sanders"),
+        # a heading in capitals run into its paragraph is not the subject
+        ("Are there grandparents in the mix?\n\nTHE BORROWING Back when he wrote his book, Mr. McKinley said "
+         "that he considered debt a last resort.", "he considered", "Mr. McKinley"),
+    ],
+)
+def test_the_speaker_is_never_a_word_of_the_quote_or_a_heading(text: str, content_start: str, mention: str) -> None:
+    quote = next(q for q in speech(text) if q.text.startswith(content_start))
+    assert quote.speaker is not None and quote.speaker.mention == mention
