@@ -6,6 +6,7 @@
 """
 
 from quotes._api import extract, extract_many
+from quotes._attributions import group_attributions
 from quotes._component import QuotesComponent, install_extensions
 from quotes._corpus import CorpusRow, read_corpus
 from quotes._entities import EntityRegistry, load_aliases
@@ -34,6 +35,7 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "group_attributions",
     "install_extensions",
     "load_aliases",
     "load_pipeline",

@@ -322,23 +322,28 @@ def read_texts(golds: list[Record], texts_dir: Path) -> dict[str, str]:
 
 
 def predict(texts: dict[str, str], model: str | None = None, *, model_pass: bool = True,
-            tagger: str | None = None) -> list[Record]:
-    """Run the extractor over the texts (one run, so entity ids are shared) and return JSON-ready records."""
+            tagger: str | None = None, group: bool = False) -> list[Record]:
+    """Run the extractor over the texts (one run, so entity ids are shared) and return JSON-ready records;
+    ``group``: one record per attribution (``group_attributions``)."""
     from quotes._api import extract_many
+    from quotes._attributions import group_attributions
     from quotes._loading import load_pipeline
 
     nlp = load_pipeline(model, model_pass=model_pass, tagger=tagger)
     results = extract_many(((text, doc) for doc, text in texts.items()), nlp=nlp)
+    if group:
+        results = map(group_attributions, results)
     return [quote.model_dump(mode="json") for quotes in results for quote in quotes]
 
 
 def evaluate(gold_path: Path, texts_dir: Path, pred_path: Path | None = None, model: str | None = None, *,
-             model_pass: bool = True, tagger: str | None = None) -> Evaluation:
+             model_pass: bool = True, tagger: str | None = None, group: bool = False) -> Evaluation:
     """Score the predictions in ``pred_path``, or when it is None the extractor's own output, against the gold."""
     golds = load_jsonl(gold_path)
     check_gold(golds, gold_path)
     texts = read_texts(golds, texts_dir)
-    preds = load_jsonl(pred_path) if pred_path else predict(texts, model, model_pass=model_pass, tagger=tagger)
+    preds = load_jsonl(pred_path) if pred_path else predict(texts, model, model_pass=model_pass, tagger=tagger,
+                                                            group=group)
     return score(golds, texts, preds)
 
 

@@ -159,6 +159,16 @@ def _write_results(results: Iterable[list[Quote]], metas: deque[tuple[str, Meta]
     return docs, records
 
 
+def _grouping(run: Callable[..., Iterator[list[Quote]]]) -> Callable[..., Iterator[list[Quote]]]:
+    """``run`` with each article's continuations folded into their attribution (``--group-attributions``)."""
+    from quotes._attributions import group_attributions
+
+    def grouped(*args: Any, **kwargs: Any) -> Iterator[list[Quote]]:
+        return map(group_attributions, run(*args, **kwargs))
+
+    return grouped
+
+
 def _resumable_run(output: str, articles: Iterable[tuple[str, str, Meta]], extract: Callable[..., Any],
                    writer_options: tuple[str, tuple[str, ...]], registry: JournaledRegistry) -> tuple[int, int]:
     """Append article by article to ``output``, skipping what an interrupted run already wrote."""
@@ -209,6 +219,9 @@ def extract(
                                              "(docs/model.md); --no-model: rules only, faster.")] = True,
     tagger: Annotated[Path | None, typer.Option(help="A tagger `quotes train` wrote (default: the packaged one).")]
     = None,
+    group: Annotated[bool, typer.Option("--group-attributions", help="One record per attribution: a quote's "
+                                        "continuation paragraphs join the record they inherit from (PolNeAR's "
+                                        "unit) instead of being records of their own.")] = False,
 ) -> None:
     """Extract quotes from articles and write one record per quote.
 
@@ -228,6 +241,8 @@ def extract(
         table = load_aliases(aliases) if aliases else {}
         nlp = load_pipeline(model, model_pass=model_pass, tagger=_path(tagger))  # before any output
         run = partial(extract_many, n_process=n_process, batch_size=batch_size, nlp=nlp)
+        if group:
+            run = _grouping(run)
         articles = _articles(paths, failures, progress, fields)
         if resume:
             registry = run_registry(nlp, table, JournaledRegistry)
@@ -275,6 +290,8 @@ def evaluate(
                                              "(default) or rules only.")] = True,
     tagger: Annotated[Path | None, typer.Option(help="A tagger `quotes train` wrote (default: the packaged one).")]
     = None,
+    group: Annotated[bool, typer.Option("--group-attributions", help="Extract one record per attribution "
+                                        "(see `quotes extract --help`); not with --pred.")] = False,
 ) -> None:
     """Score quotes against gold annotations: P/R/F1, recall by kind, speakers, kinds, chains, exact spans.
 
@@ -282,8 +299,12 @@ def evaluate(
     """
     from quotes import _evaluate
 
+    if group and pred is not None:
+        raise typer.BadParameter("groups the extractor's own records; group a --pred file when writing it",
+                                 param_hint="--group-attributions")
     try:
-        result = _evaluate.evaluate(gold, texts, pred, model, model_pass=model_pass, tagger=_path(tagger))
+        result = _evaluate.evaluate(gold, texts, pred, model, model_pass=model_pass, tagger=_path(tagger),
+                                    group=group)
     except (QuotesError, _evaluate.GoldError, OSError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(1) from None

@@ -44,6 +44,7 @@ PUBLIC_API = [
     "__version__",
     "extract",
     "extract_many",
+    "group_attributions",
     "install_extensions",
     "load_aliases",
     "load_pipeline",
