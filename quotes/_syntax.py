@@ -174,11 +174,20 @@ def _object_controller(verb: Token) -> Token | None:
     return obj if obj is not None and obj.i < verb.i else None
 
 
+def _fronted_participle_subject(subj: Token, verb: Token) -> Token | None:
+    """'Adding another layer of intrigue, Melania Trump's office confirmed …': the parser made the participle
+    clause the subject and hung the real subject on it as an appositive right before the verb."""
+    if subj.dep_ != "csubj" or subj.tag_ != "VBG":
+        return None
+    return next((t for t in subj.subtree if t.dep_ == "appos" and t.right_edge.i >= verb.i - 2
+                 and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","), None)
+
+
 def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     """The subject of ``verb``; participles and conjuncts inherit their head clause's subject."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            return child
+            return _fronted_participle_subject(child, verb) or child
     outer = _participle_speaker_head(verb, lex)
     if outer is not None:
         return subject_of(outer, lex, depth - 1) if depth else None
@@ -238,16 +247,58 @@ def _excluded(head: Token) -> set[int]:
     return out
 
 
+_BREAKS = frozenset({",", "-", "--", "—", "–"})
+
+
+def _lead_in_end(head: Token, start: int) -> int:
+    """Where the phrase starts after a lead-in the parser gave it: 'In the days before the election, Minyon
+    Moore', 'WASHINGTON -- President Obama'; a hyphen glued to a word ('D.C.-based') is no break."""
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].text in _BREAKS and (doc[i].text == "," or doc[i - 1].whitespace_):
+            own = any(t.head.i == head.i and t.dep_ in ("det", "poss") for t in doc[start:i])
+            return start if own else i + 1  # 'A Washington, D.C.-based think tank': its article stands before
+    return start
+
+
+def _opens(comma: Token, anchor: Token, deps: tuple[str, ...]) -> bool:
+    """The words right after ``comma`` start a dependent of ``anchor`` with one of ``deps``."""
+    if comma.i + 1 >= len(comma.doc):
+        return False
+    tok = comma.doc[comma.i + 1]
+    while tok.head.i != anchor.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == anchor.i and tok.dep_ in deps and tok.left_edge.i == comma.i + 1
+
+
+def _inner_apposition(comma: Token, head: Token) -> bool:
+    """The comma opens an appositive of a noun inside the phrase, not of its head: 'Jean-Marc Ayrault, the foreign
+    minister of France, a permanent member of the Security Council' (the member is France). A name after a role
+    is the role's holder wherever the parser hangs it ('A spokesman for US Immigration, …, Dean Boyd'), and a place
+    keeps its region ('Johnnie Wilson, of Springfield, Va.')."""
+    if comma.head.i == head.i or not _opens(comma, comma.head, ("appos",)):
+        return False
+    after = comma.nbor(1)
+    return not ((head.pos_ == "NOUN" and after.pos_ == "PROPN") or after.ent_type_ in ("GPE", "LOC"))
+
+
+def _kept_adverb(tok: Token) -> bool:
+    """'Nearly eight of 10 voters', 'Only 52 percent': an adverb that modifies a number stays in the phrase."""
+    return tok.head.like_num or tok.head.dep_ in ("nummod", "quantmod")
+
+
 def noun_phrase(head: Token) -> Span:
     """The noun phrase headed by ``head`` without trailing clauses or edge punctuation."""
     doc = head.doc
     excluded = _excluded(head)
-    start = head.left_edge.i
-    while start < head.i and (doc[start].pos_ in ("ADV", "CCONJ", "PUNCT", "SCONJ") or doc[start].is_space):
+    start = _lead_in_end(head, head.left_edge.i)
+    while start < head.i and ((doc[start].pos_ in ("ADV", "CCONJ", "PUNCT", "SCONJ") and not _kept_adverb(doc[start]))
+                              or doc[start].is_space):
         start += 1  # 'Later Smith said': the adverb is not part of the name
     end = start
     for tok in doc[start : head.right_edge.i + 1]:
-        if tok.i in excluded or (tok.i > head.i and tok.text == "," and _clause_follows(tok, excluded)):
+        if tok.i in excluded or (tok.i > head.i and tok.text == "," and (_clause_follows(tok, excluded)
+                                                                          or _inner_apposition(tok, head))):
             break
         end = tok.i + 1
     while end > head.i + 1 and doc[end - 1].dep_ == "case":

@@ -285,3 +285,31 @@ def test_a_verb_coordinated_by_and_keeps_the_first_subject() -> None:
 def test_the_speaker_is_never_a_word_of_the_quote_or_a_heading(text: str, content_start: str, mention: str) -> None:
     quote = next(q for q in speech(text) if q.text.startswith(content_start))
     assert quote.speaker is not None and quote.speaker.mention == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a lead-in the parser gave the subject is not part of the mention
+        ("In the days before the election, Minyon Moore, a senior adviser to the campaign, said the bill was dead.",
+         "Minyon Moore, a senior adviser to the campaign"),
+        ("It was predictable - Donald J. Trump said the bill was dead.", "Donald J. Trump"),
+        ("A Washington, D.C.-based think tank said the bill was dead.", "A Washington, D.C.-based think tank"),
+        # an adverb that modifies a number belongs to the phrase; one that modifies the clause does not
+        ("Nearly eight of 10 voters said the bill was dead.", "Nearly eight of 10 voters"),
+        ("Later Smith said the bill was dead.", "Smith"),
+        # an appositive of a noun inside the phrase ends it; the head's own appositives, lists and places do not
+        ("Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said "
+         "the test was a provocation.", "Jean-Marc Ayrault, the foreign minister of France"),
+        ("A spokesman for US Immigration, Customs and Enforcement, Dean Boyd, said the hackers were not paid.",
+         "A spokesman for US Immigration, Customs and Enforcement, Dean Boyd"),
+        ("Johnnie Wilson, of Springfield, Va., said the bill was dead.", "Johnnie Wilson, of Springfield, Va."),
+        ("Smith, Jones and Brown said the bill was dead.", "Smith, Jones and Brown"),
+        # a fronted participle clause the parser took for the subject
+        ("Adding another layer of intrigue, Melania Trump’s office confirmed that the letter had arrived.",
+         "Melania Trump’s office"),
+    ],
+)
+def test_mention_boundaries(text: str, mention: str) -> None:
+    quote = speech(text)[0]
+    assert quote.speaker is not None and quote.speaker.mention == mention
