@@ -100,7 +100,7 @@ def apply_entities(record: dict[str, Any], entities: EntityMap) -> dict[str, Any
 
 
 def _extract_rows(rows: Iterable[Any], model: str | None, aliases: dict[str, Any] | None,
-                  batch_size: int = BATCH_CHARS) -> Iterator[tuple[tuple[int, int], dict]]:
+                  batch_size: int = BATCH_CHARS, model_pass: bool = True) -> Iterator[tuple[tuple[int, int], dict]]:
     """Partition side: ((row number, record number), record) for every record of every numbered row.
 
     The partition is parsed in batches as ``extract_many`` does; only the entity pass is per document,
@@ -113,7 +113,7 @@ def _extract_rows(rows: Iterable[Any], model: str | None, aliases: dict[str, Any
             order.append(number)
             yield text, doc_id or DEFAULT_DOC_ID
 
-    nlp = shared_pipeline(model)
+    nlp = shared_pipeline(model, model_pass=model_pass)
     for records in plain_results(items(), nlp, batch_size):
         number = order.popleft()
         for n, quote in enumerate(to_quotes(records, run_registry(nlp, aliases))):
@@ -127,10 +127,11 @@ def _names_in_order(records: Any) -> list[str]:
 
 
 def extract_dataframe(df: Any, text_col: str = "text", id_col: str = "doc_id", *, model: str | None = None,
-                      aliases: dict[str, Any] | None = None) -> Any:
+                      aliases: dict[str, Any] | None = None, model_pass: bool = True) -> Any:
     """A DataFrame of quote records (schema :func:`quote_schema`) for a DataFrame of articles.
 
-    Rows with a null text are skipped. This runs one Spark action (the run-wide entity pass);
+    Rows with a null text are skipped; ``model_pass=False`` leaves the learned pass out, as ``--no-model``
+    does. This runs one Spark action (the run-wide entity pass);
     the extracted records are persisted for it, so the parse happens once.
     """
     from pyspark import StorageLevel
@@ -138,7 +139,7 @@ def extract_dataframe(df: Any, text_col: str = "text", id_col: str = "doc_id", *
 
     articles = df.where(F.col(text_col).isNotNull()).select(F.col(id_col).cast("string"), text_col)
     numbered = articles.rdd.map(tuple).zipWithIndex()  # the rows' order is the run's order, as in the CLI
-    records = numbered.mapPartitions(lambda rows: _extract_rows(rows, model, aliases))
+    records = numbered.mapPartitions(lambda rows: _extract_rows(rows, model, aliases, model_pass=model_pass))
     records.persist(StorageLevel.MEMORY_AND_DISK)
     entities = df.sparkSession.sparkContext.broadcast(global_entities(_names_in_order(records), aliases))
     renamed = records.map(lambda pair: apply_entities(pair[1], entities.value))

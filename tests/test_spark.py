@@ -64,6 +64,17 @@ def test_rows_equal_the_library_whatever_the_partitioning(spark: SparkSession, s
     assert _collect(spark, seeds, 3) == expected
 
 
+def test_rules_only_in_spark_equal_the_library_rules_only(spark: SparkSession, seeds: list[tuple[str, str]]) -> None:
+    """model_pass=False leaves the learned pass out in the partitions as in extract_many: every record a rule's."""
+    library = sorted((q.model_dump() for batch in quotes.extract_many([(t, d) for d, t in seeds], model_pass=False)
+                      for q in batch), key=lambda r: r["id"])
+    df = spark.sparkContext.parallelize(seeds, 2).toDF(["doc_id", "text"])
+    rows = sorted((row.asDict(recursive=True) for row in extract_dataframe(df, model_pass=False).collect()),
+                  key=lambda r: r["id"])
+    assert rows == library
+    assert {r["method"] for r in rows} == {"rule"}
+
+
 def test_spark_the_library_and_the_cli_agree_on_names(spark: SparkSession, tmp_path: Path) -> None:
     """A bare surname first, the full name later, and a spelling variant: one name and id everywhere."""
     docs = [("a", '"We will win," Peskov said.'), ("b", '"The talks are over," Dmitry Peskov said.'),
