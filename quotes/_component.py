@@ -253,12 +253,12 @@ def _sentence(qx: DocIndex, d: Draft) -> dict[str, int]:
     return _span(min(chars), max(chars))
 
 
-def _speaker(d: Draft, res: Resolution | None) -> dict[str, Any] | None:
+def _speaker(d: Draft, res: Resolution | None, lex: Lexicon) -> dict[str, Any] | None:
     if d.speaker is None:
         return None
     res = res or Resolution("unknown")
     return {"mention": d.speaker.text, **_span(d.speaker.start_char, d.speaker.end_char), "name": res.name,
-            "entity_id": entity_id(res), "kind": res.kind}
+            "entity_id": entity_id(res, lex), "kind": res.kind}
 
 
 def _as_dict(doc: Doc, qx: DocIndex, d: Draft, res: Resolution | None, lex: Lexicon) -> dict[str, Any]:
@@ -274,7 +274,7 @@ def _as_dict(doc: Doc, qx: DocIndex, d: Draft, res: Resolution | None, lex: Lexi
         "spans": tuple(_span(s, e) for s, e in d.spans),
         "cue": None if cue is None else {"text": cue.text, "lemma": cue.lemma_.lower() if len(cue) == 1
                                          else cue.text.lower(), **_span(cue.start_char, cue.end_char)},
-        "speaker": _speaker(d, res),
+        "speaker": _speaker(d, res, lex),
         "listener": None if d.listener is None else {"text": d.listener.text,
                                                      **_span(d.listener.start_char, d.listener.end_char)},
         "chain": tuple({"relation": h.relation, "target": h.target.text,

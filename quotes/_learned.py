@@ -43,12 +43,25 @@ class LearnedComponent:
 
     def __init__(self, nlp: Language, name: str, path: str | None) -> None:
         self.name = name
+        self.nlp = nlp
         self.tagger = load_tagger(path)
         self.active = self.tagger.fits(nlp)
-        lex = default_lexicon()
-        words = lex.cue_verbs | lex.cue_nouns | lex.document_verbs | lex.object_content_verbs
-        self.cue_ids = np.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype="uint64")
+        self._cue_ids: np.ndarray | None = None
         self.mark_ids = np.array(sorted(nlp.vocab.strings.add(m) for m in ALL_MARKS), dtype="uint64")
+
+    def _lexicon(self) -> Lexicon:
+        """The lexicon of the pipeline's ``quotes`` component (its overrides included), the default without one."""
+        return next((pipe.lexicon for _, pipe in self.nlp.pipeline if isinstance(getattr(pipe, "lexicon", None),
+                                                                                Lexicon)), default_lexicon())
+
+    @property
+    def cue_ids(self) -> np.ndarray:
+        """String ids of the cue lexicon's words, read on first use (the ``quotes`` component is added after this)."""
+        if self._cue_ids is None:
+            lex = self._lexicon()
+            words = lex.cue_verbs | lex.cue_nouns | lex.document_verbs | lex.object_content_verbs
+            self._cue_ids = np.array(sorted(self.nlp.vocab.strings.add(w) for w in words), dtype="uint64")
+        return self._cue_ids
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))

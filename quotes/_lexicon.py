@@ -171,6 +171,7 @@ class PeopleData(_Strict):
     nationalities: dict[str, str]
     pronouns: _Pronouns
     gendered_titles: _Gendered
+    definite_determiners: _Words
     indefinite_determiners: _Words
     leader_roles: _Words
     generic_roles: _Words

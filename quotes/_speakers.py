@@ -321,7 +321,7 @@ def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
             return known
         if parsed is not None and _person_evidence(name, parsed, index.names):
             return index.people.add(parsed, frozenset(), parsed.gender)
-    if root.ent_type_ in _NAMED_SOURCE or org_head or mention.text.lower().removeprefix("the ") in lex.outlets:
+    if root.ent_type_ in _NAMED_SOURCE or org_head or without_article(mention.text, lex).lower() in lex.outlets:
         org_name, named = _organization_name(mention, root, lex)
         return Resolution("organization", org_name, head=lemma, named=named)
     if (root.tag_ in ("NNS", "NNPS") and root.pos_ == "NOUN") or root.lower_ in people.group_heads:
@@ -531,16 +531,17 @@ def classify(mention: Span, index: MentionIndex) -> Resolution:
     low, lemma = root.lower_, root.lemma_.lower()
     words = [t.lower_ for t in mention]
     det = {t.lower_ for t in mention if t.dep_ in ("det", "nummod", "quantmod")}
+    definite = bool(det & people.definite_determiners.words)
     indefinite = det & people.indefinite_determiners.words or (
-        "the" not in det and root.pos_ == "NOUN" and low not in people.group_heads
+        not definite and root.pos_ == "NOUN" and low not in people.group_heads
     )
     if indefinite and (lemma in people.anonymous_heads or low in people.anonymous_heads):
         return Resolution("anonymous", mention.text, head=lemma, named=False, plural=root.tag_ in ("NNS", "NNPS"))
-    if "the" in det and lemma in people.document_heads:
+    if definite and lemma in people.document_heads:
         author = _document_author(mention, lemma, index)
         if author is not None:
             return author
-    if "the" in det and (lemma in people.person_roles or low in people.person_roles):
+    if definite and (lemma in people.person_roles or low in people.person_roles):
         found = _description(mention, words, index) or _earlier_anonymous(mention, lemma, index)
         if found is not None:
             return found
@@ -567,8 +568,14 @@ def resolve_speakers(doc: Doc, qx: DocIndex, drafts: list[Draft], names: Names) 
     return out
 
 
-def entity_id(res: Resolution) -> str | None:
+def without_article(text: str, lex: Lexicon) -> str:
+    """'the Kremlin' → 'Kremlin': a leading definite article is no part of a name."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in lex.people.definite_determiners.words else text
+
+
+def entity_id(res: Resolution, lex: Lexicon) -> str | None:
     """Doc-local entity id: a slug of the canonical name of a named person or organization, else None."""
     if res.kind in ("person", "organization") and res.name and res.named and not res.ambiguous:
-        return slug(res.name.removeprefix("the ").removeprefix("The "))
+        return slug(without_article(res.name, lex))
     return None

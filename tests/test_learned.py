@@ -123,6 +123,17 @@ def test_no_model_leaves_the_learned_pass_out(full, nlp):
     assert {q.method for q in quotes.extract(text)} <= {"rule", "model", "rule+model"}
 
 
+def test_the_tagger_skips_paragraphs_by_the_pipelines_own_cue_lexicon():
+    """A cue verb added through the ``quotes`` component's overrides counts for the learned pass's paragraph filter."""
+    nlp = quotes.load_pipeline()
+    nlp.remove_pipe("quotes")
+    warning = [*quotes.load_pipeline().get_pipe("quotes").lexicon.data["cues"]["verbs"]["warning"], "kvetch"]
+    nlp.add_pipe("quotes", config={"overrides": {"cues": {"verbs": {"warning": warning}}}})
+    ids = set(nlp.get_pipe("quotes_learned").cue_ids.tolist())
+    assert nlp.vocab.strings["kvetch"] in ids and nlp.vocab.strings["say"] in ids
+    assert nlp.vocab.strings["the"] not in ids
+
+
 def test_packaged_tagger_tags_an_ordinary_report(full):
     doc = full("The mayor said on Tuesday that the bridge would reopen in May.")
     labels = {(s.label_, s.text) for s in doc.spans["quotes_learned"]}
