@@ -176,6 +176,8 @@ class Names:
         words = [w for w in words if w]
         lead, gender = self._leading_titles(words)
         words_before, words = words, words[lead:]
+        if any(c.isdigit() for w in words for c in w):
+            return None  # 'Perm 35 - a' (a camp the tagger took for a person): names have no digits
         while len(words) > 1 and not words[-1][:1].isupper():
             words = words[:-1]  # 'David Kahn -' of 'David Kahn - a former Yale historian'
         full = " ".join(words)
@@ -183,8 +185,8 @@ class Names:
         if len(words) > 1 and words[-1].lower().strip(".") in self.lex.people.name_suffixes.words:
             suffix = words.pop().lower().strip(".")
         named = [w for w in words if w[:1].isupper()]
-        if not named or any(c.isdigit() for w in words for c in w):
-            return None  # 'Perm 35 - a' (a camp the tagger took for a person): names have no digits
+        if not named:
+            return None
         given, surname = tuple(w.strip(".") for w in named[:-1]), named[-1].strip(".")
         forms = self._given_forms(given[0]) if given else frozenset()
         if given:

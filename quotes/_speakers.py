@@ -467,11 +467,23 @@ def _singular_person(res: Resolution) -> bool:
     return res.kind == "person" and not res.ambiguous
 
 
+def _named_people(gender: str, index: MentionIndex, blocked: frozenset[int]) -> list[Resolution]:
+    """The people of that gender the article has named outside ``blocked`` mentions, most mentioned first."""
+    named = {id(c.resolution) for c in index.candidates if c.token not in blocked}
+    people = [c for c in index.people.clusters if c.gender == gender and not c.ambiguous and id(c) in named]
+    return sorted(people, key=lambda c: -c.mentions)
+
+
 def _only_one(gender: str, index: MentionIndex, blocked: frozenset[int]) -> Resolution | None:
     """The one person of that gender the article has named (outside ``blocked`` mentions), if exactly one."""
-    named = {id(c.resolution): c.resolution for c in index.candidates if c.token not in blocked}
-    people = [c for c in index.people.clusters if c.gender == gender and not c.ambiguous and id(c) in named]
+    people = _named_people(gender, index, blocked)
     return people[0] if len(people) == 1 else None
+
+
+def _protagonist(gender: str, index: MentionIndex, blocked: frozenset[int]) -> Resolution | None:
+    """The person of that gender the article is about: named at least twice as often as anyone else of it."""
+    people = _named_people(gender, index, blocked)
+    return people[0] if len(people) > 1 and people[0].mentions >= 2 * people[1].mentions else None
 
 
 def _in_preposed_adjunct(tok: Token) -> frozenset[int]:
@@ -511,7 +523,8 @@ def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
             res = cand.resolution
             if _singular_person(res) and test(cand) and res.gender in (None, gender):
                 return res
-    return _only_one(gender, index, blocked) or Resolution("unknown", None, head=low, named=False)
+    return _only_one(gender, index, blocked) or _protagonist(gender, index, blocked) or Resolution(
+        "unknown", None, head=low, named=False)
 
 
 def classify(mention: Span, index: MentionIndex) -> Resolution:

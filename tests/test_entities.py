@@ -70,6 +70,11 @@ def test_titles_are_stripped_only_as_a_leading_phrase(text: str, full: str) -> N
     assert NAMES.parse(text).full == full
 
 
+@pytest.mark.parametrize("text", ["Perm 35 - a", "Apollo 11", "Camp 22"])
+def test_a_name_with_a_number_is_no_person(text: str) -> None:
+    assert NAMES.parse(text) is None
+
+
 @pytest.mark.parametrize(
     ("text", "given", "surname"),
     [
