@@ -14,7 +14,7 @@ from quotes._chains import add_listener_and_channels
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
 from quotes._marks import ALL_MARKS, QuoteMark
-from quotes._syntax import NOT_SPEAKERS, DocIndex, is_cue_verb, noun_phrase, speaker_of, trim_span
+from quotes._syntax import NOT_SPEAKERS, DocIndex, cue_lemma, is_cue_verb, noun_phrase, speaker_of, trim_span
 
 __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
@@ -109,8 +109,8 @@ def _window_before(doc: Doc, qx: DocIndex, qi: int) -> list[Token]:
 
 
 def _inverted_subject(cue: Token, window: list[Token]) -> Span | None:
-    """“…,” said one anonymous source: the noun phrase right after the cue."""
-    for tok in window:
+    """“…,” said one anonymous source: the noun phrase right after the cue (``window`` may run either way)."""
+    for tok in sorted(window, key=lambda t: t.i):
         if tok.i <= cue.i:
             continue
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -231,7 +231,8 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
         window = window[: lex.windows.comma_reach]  # said, “…” / said Trump, “…”: the cue stands right there
     cue = next((t for t in window if is_cue_verb(t, lex)), None)
     if cue is None and intro == ":":
-        return _noun_introduction(doc, qx, qi, window, lex) or _label_introduction(doc, qx, qi, window, lex)
+        return (_noun_introduction(doc, qx, qi, window, lex) or _label_introduction(doc, qx, qi, window, lex)
+                or _inverted_introduction(doc, qx, qi, window, lex))
     if cue is None:
         return None
     return _draft(doc, qx, qi, cue, window, lex)
@@ -271,6 +272,21 @@ def _label_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], le
         end += 1
     return Draft("direct", [quote_span(qx.text, qx.marks[qi])], cue=doc[window[0].i : window[0].i + 1],
                  speaker=doc[start:end], confidence=lex.confidence.direct_signature, method="rule", marks={qi})
+
+
+def _inverted_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:
+    """'Said Ellis: “…”', 'Added the minister: “…”': a sentence that opens with a cue verb, then who spoke, then a
+    colon (the parser often takes the verb for part of a name)."""
+    words = [t for t in reversed(window) if not t.is_space]  # in text order, the colon last
+    if len(words) < 3 or words[-1].text != ":" or not words[0].is_sent_start:
+        return None
+    verb, who = words[0], words[1:-1]
+    if not (verb.tag_ in ("VBD", "VBZ") and cue_lemma(verb) in lex.cue_verbs) or len(who) > lex.windows.cue_tokens \
+            or any(t.pos_ in ("VERB", "AUX") for t in who) or not any(t.pos_ in ("PROPN", "NOUN") for t in who):
+        return None
+    return Draft("direct", [quote_span(qx.text, qx.marks[qi])], cue=doc[verb.i : verb.i + 1],
+                 speaker=trim_span(doc[who[0].i : who[-1].i + 1]), confidence=lex.confidence.direct_cue,
+                 method="rule", marks={qi})
 
 
 def _noun_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:

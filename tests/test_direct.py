@@ -33,6 +33,10 @@ ATTRIBUTED = [
      "Maria Lopez", "―"),
     ('"People told me, \'never again,\' and I listened," said the pilot.',
      "People told me, 'never again,' and I listened,", "the pilot", "said"),
+    # the cue first, then who spoke, then a colon
+    ("The tax plan divides the party. Said Ellis: “I don’t get the sense she’s interested in tax reform.”",
+     "I don’t get the sense she’s interested in tax reform.", "Ellis", "Said"),
+    ("Added the minister: “We will not retreat.”", "We will not retreat.", "the minister", "Added"),
     # a quote of several sentences: the parser hangs the name on the quote's last clause, the cue has no subject
     ("“He is absolutely right. There is a disconnect between this White House and our military,” Flynn, "
      "a top Trump surrogate, said Thursday.",
