@@ -9,6 +9,8 @@ Each returns the content as one or more spans of the Doc, or None.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from quotes._lexicon import Lexicon
@@ -68,18 +70,45 @@ def _clause_as_adverbial(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _misattached_complement(verb: Token, lex: Lexicon) -> Token | None:
-    """warned Trump during the call that …: a 'that' clause the parser hung on a nearby noun."""
+def _adjunct_nouns(verb: Token, depth: int = 2) -> Iterator[Token]:
+    """The verb's objects and the objects of its prepositions, down ``depth`` prepositions ('in its submission
+    before the Budget')."""
     for arg in verb.rights:
-        nouns = [arg] if arg.dep_ == "dobj" else [c for c in arg.children if c.dep_ == "pobj" and arg.dep_ == "prep"]
-        for noun in nouns:
-            if noun.lemma_.lower() in lex.cue_nouns:
-                continue
-            for clause in noun.rights:
-                if clause.dep_ in ("relcl", "acl") and any(
-                    c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children
-                ):
-                    return clause
+        if arg.dep_ == "dobj":
+            yield arg
+        elif arg.dep_ == "prep":
+            yield from _prep_objects(arg, depth)
+
+
+def _prep_objects(prep: Token, depth: int) -> Iterator[Token]:
+    for noun in prep.children:
+        if noun.dep_ == "pobj":
+            yield noun
+            if depth > 1:
+                for inner in noun.children:
+                    if inner.dep_ == "prep":
+                        yield from _prep_objects(inner, depth - 1)
+
+
+def _complement_that(clause: Token) -> bool:
+    """'that' opens the clause as a complementizer: a mark, or a determiner of the clause's own subject ('… the
+    Budget that action is needed', where the parser read 'that action'); not a relative pronoun."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children):
+        return True
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "det" and first.head.dep_ in SUBJECT_DEPS \
+        and first.head.head.i == clause.i
+
+
+def _misattached_complement(verb: Token, lex: Lexicon) -> Token | None:
+    """warned Trump during the call that …, said in its submission before the Budget that …: a 'that' clause the
+    parser hung on a nearby noun."""
+    for noun in _adjunct_nouns(verb):
+        if noun.lemma_.lower() in lex.cue_nouns:
+            continue
+        for clause in noun.rights:
+            if clause.dep_ in ("relcl", "acl") and _complement_that(clause):
+                return clause
     return None
 
 
@@ -121,6 +150,8 @@ def content_of_clause(head: Token, lex: Lexicon) -> Span:
     span = doc[start:end]
     while len(span) and span[-1].dep_ in ("cc", "punct", "mark"):
         span = doc[span.start : span.end - 1]
+    if head.dep_ in ("relcl", "acl") and len(span) > 1 and _complement_that(head) and span[0].dep_ == "det":
+        span = doc[span.start + 1 : span.end]  # a complement the parser hung on a noun: 'that' is no determiner
     return _without_mark(span, lex)
 
 

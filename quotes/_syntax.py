@@ -139,6 +139,28 @@ def _fallback_subject(verb: Token) -> Token | None:
     return None
 
 
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _before_parenthetical(verb: Token) -> Token | None:
+    """'Mr Yushchenko - keen to reassure investors - had said …': the name right before a parenthetical the parser
+    tangled, when nothing else gives the verb a subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    if i < 2 or doc[i].text not in _DASHES | {","} or (not doc[i - 1].whitespace_ and doc[i].text in _DASHES):
+        return None
+    close = doc[i]
+    for j in range(i - 1, 0, -1):
+        if doc[j].is_sent_start:
+            return None
+        if doc[j].text == close.text or (close.text in _DASHES and doc[j].text in _DASHES and doc[j].whitespace_):
+            name = doc[j - 1]
+            return name if name.pos_ in ("PROPN", "PRON") and name.ent_type_ not in NOT_SPEAKERS else None
+    return None
+
+
 def medium_object(verb: Token, lex: Lexicon) -> Token | None:
     """The medium noun a participle hangs on when a verb's object: 'issued a statement saying …'."""
     head = verb.head
@@ -213,7 +235,7 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
         return subject_of(medium.head, lex, depth - 1)  # 'The White House issued a statement saying …'
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    return _fallback_subject(verb)
+    return _fallback_subject(verb) or _before_parenthetical(verb)
 
 
 def relative_antecedent(tok: Token, lex: Lexicon) -> Token | None:

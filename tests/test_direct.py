@@ -40,7 +40,8 @@ ATTRIBUTED = [
     # a quote of several sentences: the parser hangs the name on the quote's last clause, the cue has no subject
     ("“He is absolutely right. There is a disconnect between this White House and our military,” Flynn, "
      "a top Trump surrogate, said Thursday.",
-     "He is absolutely right. There is a disconnect between this White House and our military,", "Flynn", "said"),
+     "He is absolutely right. There is a disconnect between this White House and our military,",
+     "Flynn, a top Trump surrogate", "said"),
     ("The Justice Department is investigating the shooting.\n\n“I will make this promise to you: We will achieve "
      "justice in this case,” Tulsa police Chief Chuck Jordan said Monday.",
      "I will make this promise to you: We will achieve justice in this case,",

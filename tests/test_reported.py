@@ -38,6 +38,12 @@ CLAUSES = [
      "the funds were misused", "The report"),
     ("He returned the donations, which he said were accompanied by leverage and favors.",
      "were accompanied by leverage and favors", "he"),
+    # a 'that' clause the parser hung on a noun two prepositions down, reading 'that action' as a determiner
+    ("The TUC said in its submission before the Budget that action is needed because of 105,000 jobs lost.",
+     "action is needed because of 105,000 jobs lost", "The TUC"),
+    # the subject before a parenthetical between dashes that the parser tangled
+    ("A day earlier, Mr Yushchenko - keen to reassure potential investors - had said only 30 to 40 top firms "
+     "would be targeted.", "only 30 to 40 top firms would be targeted", "Mr Yushchenko"),
     ("Trump said on Friday he would not accept the endorsement.",
      "he would not accept the endorsement", "Trump"),
 ]
