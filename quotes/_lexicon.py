@@ -130,6 +130,7 @@ class CueData(_Strict):
     nouns: _Lemmas
     beliefs: _Lemmas
     adverbial_sources: _Phrases
+    conformity_objects: _Lemmas
     object_content: _Lemmas
     topic_content: _Topics
     listener_verbs: _Lemmas
@@ -340,6 +341,7 @@ class Lexicon:
     belief_verbs: frozenset[str]
     adverbial_sources: tuple[AdverbialSource, ...]
     adverbial_first_words: frozenset[str]  # a token that starts no phrase is skipped in O(1)
+    conformity_objects: frozenset[str]
     object_content_verbs: frozenset[str]
     topic_content: Mapping[str, frozenset[str]]
     listener_verbs: frozenset[str]
@@ -435,6 +437,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "cue_nouns": cues.nouns.lemmas, "belief_verbs": cues.beliefs.lemmas,
         "adverbial_sources": cues.adverbial_sources.phrases,
         "adverbial_first_words": frozenset(p.words[0] for p in cues.adverbial_sources.phrases),
+        "conformity_objects": cues.conformity_objects.lemmas,
         "object_content_verbs": cues.object_content.lemmas,
         "topic_content": {p: _lowered(list(v)) for p, v in cues.topic_content.by_preposition.items()},
         "listener_verbs": cues.listener_verbs.lemmas, "as_verbs": cues.as_verbs.lemmas,

@@ -398,6 +398,7 @@ def adverbial_source(tok: Token, lex: Lexicon) -> AdverbialPhrase | None:
         if phrase.after_pause and not (before is None or before.text in _PAUSES or tok.is_sent_start):
             continue
         source = first(doc[end - 1].children, ("pobj",))
-        if source is not None:
+        if source is not None and source.lemma_.lower() not in lex.conformity_objects:  # 'according to plan'
+
             return AdverbialPhrase(doc[tok.i : end], doc[tok.i : end].root, source, phrase.relation)
     return None

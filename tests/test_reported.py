@@ -174,6 +174,10 @@ def test_requests_promises_and_nominal_contents(text: str, content: str) -> None
         "Asked whether he would run again, the senator smiled.",
         "He lamented what he calls the failures of the war.",
         "The exchange revealed a complex interplay of interests.",
+        # 'according to' in the sense 'in conformity with'
+        "Warez groups operate according to a strict code of honour.",
+        "The launch went ahead according to plan on Tuesday.",
+        "Pupils are grouped according to their ability.",
     ],
 )
 def test_not_speech(text: str) -> None:
