@@ -33,7 +33,8 @@ _TRAILING_ADJUNCTS = frozenset({"advmod", "npadvmod", "prep", "punct", "tmod", "
 def _without_mark(span: Span, lex: Lexicon) -> Span:
     """Drop a leading complementizer ('that', 'whether') and edge punctuation."""
     span = trim_span(span)
-    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in lex.function_words.complementizers:
+    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in lex.function_words.complementizers \
+            and span[0].head.i == span.root.i:  # 'said if the bloc fails, it could fall apart': a condition stays
         span = trim_span(span.doc[span.start + 1 : span.end])
     return span
 
@@ -144,8 +145,8 @@ def content_of_clause(head: Token, lex: Lexicon) -> Span:
     start = head.left_edge.i
     end = start
     for tok in doc[start : head.right_edge.i + 1]:
-        if tok.i in cut and tok.i > head.i:
-            break
+        if (tok.i in cut and tok.i > head.i) or (tok.text == ";" and tok.i > start):
+            break  # an attribution of its own, or a semicolon: the next independent clause is the writer's
         end = tok.i + 1
     span = doc[start:end]
     while len(span) and span[-1].dep_ in ("cc", "punct", "mark"):

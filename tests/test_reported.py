@@ -38,6 +38,13 @@ CLAUSES = [
      "the funds were misused", "The report"),
     ("He returned the donations, which he said were accompanied by leverage and favors.",
      "were accompanied by leverage and favors", "he"),
+    # a condition opening the reported clause is part of it; 'if' as 'whether' is not
+    ("He warned that if the bloc fails to ensure security, it could rapidly fall apart.",
+     "if the bloc fails to ensure security, it could rapidly fall apart", "He"),
+    ("She asked if the plan would work.", "the plan would work", "She"),
+    # a semicolon ends the reported clause: what follows is the writer's
+    ("They said the timing was not intentional; they only learned of the deal on Friday.",
+     "the timing was not intentional", "They"),
     # a 'that' clause the parser hung on a noun two prepositions down, reading 'that action' as a determiner
     ("The TUC said in its submission before the Budget that action is needed because of 105,000 jobs lost.",
      "action is needed because of 105,000 jobs lost", "The TUC"),
