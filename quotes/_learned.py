@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup, Token
 from spacy.util import minibatch
 
 from quotes._chains import add_listener_and_channels
@@ -154,7 +154,15 @@ def _speaker(a: Attribution, lex: Lexicon) -> Span | None:
         parsed = speaker_of(a.cue.root, lex)
         if parsed is not None and _gap(parsed, a.source) == 0:
             return parsed
+        if _passive_subject(a.cue.root, a.source):
+            return None  # 'The developer … was estimated to have been worth …': reported on, not speaking
     return trim_span(a.source) if len(trim_span(a.source)) else None
+
+
+def _passive_subject(verb: Token, source: Span) -> bool:
+    """The tagged source is the subject of the passive cue verb."""
+    return any(c.dep_ == "nsubjpass" and c.left_edge.i < source.end and source.start <= c.right_edge.i
+               for c in verb.children)
 
 
 def _speech_cue(cue: Span, lex: Lexicon) -> bool:

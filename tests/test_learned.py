@@ -108,6 +108,10 @@ def test_quote_marks_keep_the_rules_boundaries(parse, records):
     # a content without a cue near it adds nothing
     ("The strike would continue, and the talks had failed again by Monday evening in the capital.",
      [("CONTENT", "The strike would continue")], []),
+    # the subject of a passive cue is what is reported on, not who spoke
+    ("The developer, who received an OBE, was said to have been worth more than £200m at the peak.",
+     [("SOURCE", "The developer, who received an OBE"), ("CUE", "was said"),
+      ("CONTENT", "to have been worth more than £200m at the peak")], []),
 ])
 def test_records_only_the_tagger_found(parse, records, text, parts, expected):
     doc = parse(text)
