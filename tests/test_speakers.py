@@ -145,6 +145,9 @@ def test_a_proper_name_subject_of_a_cue_is_a_person_whatever_the_ner_label(text:
          "Republican and Democratic strategists"),
         ("A March Bloomberg article said the deal was near.", "organization", "Bloomberg"),
         ("The Vermont senator said the bill was dead.", "person", None),
+        ("The elections watchdog said the rules would change.", "organization", "elections watchdog"),
+        ("A trade body warned that the system was open to abuse.", "organization", "trade body"),
+        ("Our correspondent said the talks would go on.", "anonymous", "Our correspondent"),
     ],
 )
 def test_organizations_groups_and_documents_stay_what_they_are(text: str, kind: str, name: str | None) -> None:
