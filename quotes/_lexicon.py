@@ -340,7 +340,7 @@ class Lexicon:
     cue_nouns: frozenset[str]
     belief_verbs: frozenset[str]
     adverbial_sources: tuple[AdverbialSource, ...]
-    adverbial_first_words: frozenset[str]  # a token that starts no phrase is skipped in O(1)
+    adverbial_by_first: Mapping[str, tuple[AdverbialSource, ...]]  # a token that starts no phrase is skipped in O(1)
     conformity_objects: frozenset[str]
     object_content_verbs: frozenset[str]
     topic_content: Mapping[str, frozenset[str]]
@@ -428,6 +428,14 @@ def _cue_classes(verbs: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return classes
 
 
+def _by_first_word(phrases: tuple[AdverbialSource, ...]) -> dict[str, tuple[AdverbialSource, ...]]:
+    """Phrases grouped by their first word, in the lexicon's order."""
+    out: dict[str, tuple[AdverbialSource, ...]] = {}
+    for phrase in phrases:
+        out[phrase.words[0]] = (*out.get(phrase.words[0], ()), phrase)
+    return out
+
+
 def _cue_fields(cues: CueData) -> dict[str, Any]:
     classes = _cue_classes(cues.verbs)
     return {
@@ -436,7 +444,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "document_subjects": cues.document_subjects.nouns, "weak_verbs": cues.weak_verbs.lemmas,
         "cue_nouns": cues.nouns.lemmas, "belief_verbs": cues.beliefs.lemmas,
         "adverbial_sources": cues.adverbial_sources.phrases,
-        "adverbial_first_words": frozenset(p.words[0] for p in cues.adverbial_sources.phrases),
+        "adverbial_by_first": _by_first_word(cues.adverbial_sources.phrases),
         "conformity_objects": cues.conformity_objects.lemmas,
         "object_content_verbs": cues.object_content.lemmas,
         "topic_content": {p: _lowered(list(v)) for p, v in cues.topic_content.by_preposition.items()},

@@ -124,9 +124,18 @@ class NormalizedText:
         return o_start, max(o_start, o_end)
 
 
+# any character _clean changes; a text without one (most articles) keeps its characters and offsets as they are
+# (the white space is str.isspace's, which is wider than regex's \s: the separators \x1c-\x1f too)
+_UNCLEAN = regex.compile(r"[\t\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000"
+                         r"\u2060\ufeff\u00ad\u2015\ud800-\udfff]|''|``")
+
+
 def _clean(text: str) -> tuple[str, OffsetMap]:
     """CRLF, CR and unicode line/paragraph separators to LF, unicode spaces to a space, invisible characters dropped,
     the horizontal bar to an em dash."""
+    if _UNCLEAN.search(text) is None:
+        runs = array("q", [0] if text else [])
+        return _join_stray_breaks(text, OffsetMap(runs, array("q", runs), len(text)))
     chars: list[str] = []
     starts, origins = array("q"), array("q")
     last = -2

@@ -53,9 +53,9 @@ class DocIndex:
         self.token_quote: list[int] = [-1] * len(doc)
         self._char_token = [0] * (len(text) + 1)
         for tok in doc:
-            for c in range(tok.idx, tok.idx + max(1, len(tok.text) + len(tok.whitespace_))):
-                if c < len(self._char_token):
-                    self._char_token[c] = tok.i
+            start = tok.idx
+            end = min(start + max(1, len(tok.text) + len(tok.whitespace_)), len(text) + 1)
+            self._char_token[start:end] = [tok.i] * (end - start)
         self._char_token[len(text)] = len(doc)
         qi = 0
         for tok in doc:
@@ -387,12 +387,10 @@ _PAUSES = frozenset(",(—–-:")
 
 def adverbial_source(tok: Token, lex: Lexicon) -> AdverbialPhrase | None:
     """The prepositional attribution that starts at ``tok``, with the object of its last word as source."""
-    if tok.lower_ not in lex.adverbial_first_words:
-        return None
     doc = tok.doc
-    for phrase in lex.adverbial_sources:
+    for phrase in lex.adverbial_by_first.get(tok.lower_, ()):
         end = tok.i + len(phrase.words)
-        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i : end]) != phrase.words:
+        if end > len(doc) or not all(doc[tok.i + k].lower_ == w for k, w in enumerate(phrase.words[1:], 1)):
             continue
         before = doc[tok.i - 1] if tok.i else None
         if phrase.after_pause and not (before is None or before.text in _PAUSES or tok.is_sent_start):

@@ -116,3 +116,12 @@ def test_empty_span_maps_to_an_empty_span() -> None:
 def test_span_past_the_end_maps_to_the_end() -> None:
     norm = normalize("He said “ok”\u200b")
     assert norm.to_original(len(norm.text), len(norm.text)) == (len("He said “ok”\u200b"),) * 2
+
+
+def test_every_odd_space_and_invisible_character_is_cleaned() -> None:
+    """The quick path for clean text must see every character the character loop changes."""
+    odd = [c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\n "] + [
+        "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u2015"]
+    for c in odd:
+        view = normalize(f"He said{c}“yes” today.").text
+        assert c not in view, repr(c)
