@@ -149,7 +149,7 @@ def _before_parenthetical(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
         i -= 1
-    if i < 2 or doc[i].text not in _DASHES | {","} or (not doc[i - 1].whitespace_ and doc[i].text in _DASHES):
+    if i < 2 or doc[i].text not in _BREAKS or (not doc[i - 1].whitespace_ and doc[i].text in _DASHES):
         return None
     close = doc[i]
     for j in range(i - 1, 0, -1):
@@ -269,7 +269,7 @@ def _excluded(head: Token) -> set[int]:
     return out
 
 
-_BREAKS = frozenset({",", "-", "--", "—", "–"})
+_BREAKS = _DASHES | {","}
 
 
 def _lead_in_end(head: Token, start: int) -> int:
@@ -397,6 +397,5 @@ def adverbial_source(tok: Token, lex: Lexicon) -> AdverbialPhrase | None:
             continue
         source = first(doc[end - 1].children, ("pobj",))
         if source is not None and source.lemma_.lower() not in lex.conformity_objects:  # 'according to plan'
-
             return AdverbialPhrase(doc[tok.i : end], doc[tok.i : end].root, source, phrase.relation)
     return None
