@@ -12,6 +12,7 @@ speakers, chains and entity resolution stay the rules' passes.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -103,15 +104,21 @@ def _gap(a: Span | Tagged, b: Span | Tagged) -> int:
 
 
 def _nearest(spans: list[Span], anchor: Span) -> Span | None:
-    """The span closest to ``anchor`` within MAX_GAP tokens (the earlier one on a tie)."""
-    near = [s for s in spans if _gap(s, anchor) <= MAX_GAP]
+    """The span closest to ``anchor`` within MAX_GAP tokens (the earlier one on a tie).
+
+    ``spans`` are one label's tagged spans, in order and apart, so a window found by bisection holds every
+    candidate: the search stays linear in the Doc, not quadratic.
+    """
+    lo = bisect_left(spans, anchor.start - MAX_GAP, key=lambda s: s.end)
+    hi = bisect_right(spans, anchor.end + MAX_GAP, key=lambda s: s.start)
+    near = [s for s in spans[lo:hi] if _gap(s, anchor) <= MAX_GAP]
     return min(near, key=lambda s: (_gap(s, anchor), s.start > anchor.start), default=None)
 
 
 def group(spans: list[Span]) -> list[Attribution]:
     """Each tagged content with its nearest cue, and the source nearest that cue."""
     by_label: dict[str, list[Span]] = {"CUE": [], "SOURCE": [], "CONTENT": []}
-    for span in spans:
+    for span in sorted(spans, key=lambda s: s.start):
         by_label.setdefault(span.label_, []).append(span)
     out = []
     for content in by_label["CONTENT"]:
@@ -126,9 +133,23 @@ def _overlap(d: Draft, span: Span) -> int:
     return sum(max(0, min(e, span.end_char) - max(s, span.start_char)) for s, e in d.spans)
 
 
-def _matching(drafts: list[Draft], span: Span) -> Draft | None:
+class _Records:
+    """The speech records by where they start, to find those a span can overlap without a pass over all."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = sorted(drafts, key=lambda d: d.start)
+        self.longest = max((d.end - d.start for d in drafts), default=0)
+
+    def near(self, span: Span) -> list[Draft]:
+        """The records that start early enough, and not after ``span`` ends, to overlap it."""
+        lo = bisect_left(self.drafts, span.start_char - self.longest, key=lambda d: d.start)
+        hi = bisect_left(self.drafts, span.end_char, key=lambda d: d.start)
+        return self.drafts[lo:hi]
+
+
+def _matching(records: _Records, span: Span) -> Draft | None:
     """The speech record whose content overlaps ``span`` by at least half of the shorter of the two."""
-    best = max(drafts, key=lambda d: _overlap(d, span), default=None)
+    best = max(records.near(span), key=lambda d: _overlap(d, span), default=None)
     if best is None:
         return None
     shorter = min(best.end - best.start, span.end_char - span.start_char)
@@ -225,7 +246,7 @@ def _widen_content(d: Draft, a: Attribution, drafts: list[Draft], qx: DocIndex) 
 
 def combine(qx: DocIndex, drafts: list[Draft], tagged: list[Span], lex: Lexicon) -> list[Draft]:
     """The rules' records, marked and widened where the tagger agrees, plus the records only the tagger found."""
-    speech = [d for d in drafts if d.kind in _SPEECH_KINDS]
+    speech = _Records([d for d in drafts if d.kind in _SPEECH_KINDS])
     added: list[Draft] = []
     for a in group(tagged):
         match = _matching(speech, a.content)
@@ -233,7 +254,8 @@ def combine(qx: DocIndex, drafts: list[Draft], tagged: list[Span], lex: Lexicon)
             match.method = "rule+model"
             match.confidence = min(0.95, match.confidence + 0.1)  # two passes agree
             _widen_content(match, a, drafts, qx)
-        elif not any(_overlap(d, a.content) for d in speech):
+            speech.longest = max(speech.longest, match.end - match.start)  # a widened record reaches further
+        elif not any(_overlap(d, a.content) for d in speech.near(a.content)):
             draft = _new_record(a, qx, lex)
             if draft is not None:
                 added.append(draft)
