@@ -294,6 +294,8 @@ def _parenthetical_content(verb: Token) -> list[Span] | None:
     if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     host = verb.head
+    if host.dep_ in ("aux", "auxpass") and host.head.i != host.i:
+        host = host.head  # 'The vote, officials said, was lost': the parser hung the cue on the auxiliary
     doc = verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i + 1
     host_subject = [c for c in verb.lefts if c.dep_ == "nsubj"] if any(

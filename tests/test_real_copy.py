@@ -146,6 +146,8 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
     ("inverted-parenthetical-cue", "The only parts that would keep going, said the operators of the site, were the "
                                    "forums.",
      [("indirect", "The only parts that would keep going … were the forums", "the operators of the site")]),
+    ("parenthetical-cue-on-an-auxiliary", "The vote, officials said, was lost.",
+     [("indirect", "The vote … was lost", "officials")]),
     ("stray-line-breaks", "Parry revealed Real Madrid\n\ndid\n\nask for an option on the player.",
      [("indirect", "Real Madrid\n\ndid\n\nask for an option on the player", "Parry")]),
     # 4. a quoted fragment of a cue is speech
