@@ -85,9 +85,10 @@ class _People:
         elif len(matches) > 1:
             matches = [c for c in matches if titles & c.titles] or matches
         if len(matches) > 1 and not name.given_forms:
-            matches.sort(key=lambda c: -c.mentions)
-            if matches[0].mentions < 2 * matches[1].mentions:  # no one the article clearly writes about
+            best = _most_written_about(matches)
+            if best is None:  # no one the article clearly writes about
                 return Resolution("person", name.full, name, gender, titles, ambiguous=True)
+            matches = [best]
         if not matches:
             res = Resolution("person", name.full, name, gender, titles, mentions=1)
             self.clusters.append(res)
@@ -99,6 +100,14 @@ class _People:
         res.titles = res.titles | titles
         res.gender = res.gender or gender
         return res
+
+
+def _most_written_about(people: list[Resolution]) -> Resolution | None:
+    """The only person, or the one the article names at least twice as often as anyone else; else None."""
+    ranked = sorted(people, key=lambda c: -c.mentions)
+    if len(ranked) == 1 or (len(ranked) > 1 and ranked[0].mentions >= 2 * ranked[1].mentions):
+        return ranked[0]
+    return None
 
 
 def _titles_before(ent: Span, lex: Lexicon) -> frozenset[str]:
@@ -468,22 +477,9 @@ def _singular_person(res: Resolution) -> bool:
 
 
 def _named_people(gender: str, index: MentionIndex, blocked: frozenset[int]) -> list[Resolution]:
-    """The people of that gender the article has named outside ``blocked`` mentions, most mentioned first."""
+    """The people of that gender the article has named outside ``blocked`` mentions."""
     named = {id(c.resolution) for c in index.candidates if c.token not in blocked}
-    people = [c for c in index.people.clusters if c.gender == gender and not c.ambiguous and id(c) in named]
-    return sorted(people, key=lambda c: -c.mentions)
-
-
-def _only_one(gender: str, index: MentionIndex, blocked: frozenset[int]) -> Resolution | None:
-    """The one person of that gender the article has named (outside ``blocked`` mentions), if exactly one."""
-    people = _named_people(gender, index, blocked)
-    return people[0] if len(people) == 1 else None
-
-
-def _protagonist(gender: str, index: MentionIndex, blocked: frozenset[int]) -> Resolution | None:
-    """The person of that gender the article is about: named at least twice as often as anyone else of it."""
-    people = _named_people(gender, index, blocked)
-    return people[0] if len(people) > 1 and people[0].mentions >= 2 * people[1].mentions else None
+    return [c for c in index.people.clusters if c.gender == gender and not c.ambiguous and id(c) in named]
 
 
 def _in_preposed_adjunct(tok: Token) -> frozenset[int]:
@@ -523,8 +519,8 @@ def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
             res = cand.resolution
             if _singular_person(res) and test(cand) and res.gender in (None, gender):
                 return res
-    return _only_one(gender, index, blocked) or _protagonist(gender, index, blocked) or Resolution(
-        "unknown", None, head=low, named=False)
+    return _most_written_about(_named_people(gender, index, blocked)) or Resolution("unknown", None, head=low,
+                                                                                    named=False)
 
 
 def classify(mention: Span, index: MentionIndex) -> Resolution:
