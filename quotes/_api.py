@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes._component import FURNITURE_KEY, QuotesComponent
-from quotes._entities import EntityRegistry, Names, alias_index
+from quotes._entities import EntityRegistry, Names
 from quotes._furniture import furniture_view_ranges
 from quotes._loading import shared_pipeline
 from quotes._models import Quote
@@ -67,7 +67,7 @@ def _registry(registry: object, aliases: object, names: Names) -> EntityRegistry
         if aliases is not None and not isinstance(aliases, Mapping):
             raise TypeError(f"aliases must be a mapping (canonical name -> list of variants, or variant -> name), "
                             f"got {type(aliases).__name__}; read an alias file with quotes.load_aliases(path)")
-        return EntityRegistry(aliases=alias_index(dict(aliases or {})), names=names)
+        return EntityRegistry(aliases=dict(aliases or {}), names=names)  # the registry indexes them
     if not isinstance(registry, EntityRegistry):
         raise TypeError(f"registry must be a quotes.EntityRegistry, got {type(registry).__name__}; "
                         "make one with quotes.EntityRegistry() and pass it to every call that shares ids")
@@ -295,7 +295,7 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: i
     """
     _check_nlp(nlp)
     nlp = nlp or shared_pipeline(model, model_pass=model_pass)
-    registry = _registry(registry, aliases, Names(_component_of(nlp).lexicon))
+    registry = _registry(registry, aliases, _component_of(nlp).names)
     for records in plain_results(texts, nlp, batch_size, n_process):
         yield to_quotes(records, registry)
 
@@ -303,7 +303,7 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, batch_size: i
 def run_registry(nlp: Language, aliases: Mapping[str, Any] | None = None,
                  kind: type[EntityRegistry] = EntityRegistry) -> EntityRegistry:
     """A fresh registry of ``kind`` for one run, its name keys from the pipeline's lexicon."""
-    return kind(aliases=alias_index(dict(aliases or {})), names=Names(_component_of(nlp).lexicon))
+    return kind(aliases=dict(aliases or {}), names=_component_of(nlp).names)
 
 
 def _component_of(nlp: Language) -> QuotesComponent:

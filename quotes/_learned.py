@@ -203,7 +203,7 @@ def _new_record(a: Attribution, qx: DocIndex, lex: Lexicon) -> Draft | None:
         return None
     kind, spans, marks = kind_of_parts([content], qx)
     if kind == "direct" or qx.inside(content[0]) or (kind == "indirect" and not (_speech_cue(a.cue, lex)
-                                                                              and _clausal(content))):
+                                                                              and _clausal(content, lex))):
         return None  # what opens with a quote mark is the quote-mark passes' (continuations, split quotes)
     sentence = qx.sentence(a.cue.root)
     if not (sentence.start <= content.start < sentence.end or sentence.start < content.end <= sentence.end):
@@ -211,16 +211,18 @@ def _new_record(a: Attribution, qx: DocIndex, lex: Lexicon) -> Draft | None:
     speaker = _speaker(a, lex)
     if speaker is None:
         return None
-    draft = Draft(kind, spans, cue=a.cue, speaker=speaker, confidence=0.6, method="model", marks=marks)
+    draft = Draft(kind, spans, cue=a.cue, speaker=speaker, confidence=lex.confidence.model_only, method="model",
+                  marks=marks)
     if a.cue.root.pos_ in ("VERB", "AUX"):
         add_listener_and_channels(draft, a.cue.root, lex)
     return draft
 
 
-def _clausal(content: Span) -> bool:
+def _clausal(content: Span, lex: Lexicon) -> bool:
     """Reported speech says something: a clause headed by a verb ('disparaging remarks', 'broadcasting watchdog
     Ofcom' are none), not an embedded question or free relative ('whether he would run', 'what he calls …')."""
-    opens_wh = content[0].tag_ in ("WP", "WRB", "WDT") or content[0].lower_ in ("whether", "if")
+    opens_wh = content[0].tag_ in ("WP", "WRB", "WDT") or (
+        content[0].dep_ == "mark" and content[0].lower_ in lex.function_words.complementizers)  # 'that' is gone
     return not opens_wh and content.root.pos_ in ("VERB", "AUX")
 
 
@@ -252,7 +254,7 @@ def combine(qx: DocIndex, drafts: list[Draft], tagged: list[Span], lex: Lexicon)
         match = _matching(speech, a.content)
         if match is not None:
             match.method = "rule+model"
-            match.confidence = min(0.95, match.confidence + 0.1)  # two passes agree
+            match.confidence = min(lex.confidence.agreement_cap, match.confidence + lex.confidence.agreement_bonus)
             _widen_content(match, a, drafts, qx)
             speech.longest = max(speech.longest, match.end - match.start)  # a widened record reaches further
         elif not any(_overlap(d, a.content) for d in speech.near(a.content)):

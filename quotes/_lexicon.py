@@ -294,6 +294,9 @@ class Confidence(BaseModel):
     fragment: float = Field(ge=0, le=1)
     repaired_pairing_cap: float = Field(ge=0, le=1)
     term: float = Field(ge=0, le=1)
+    model_only: float = Field(ge=0, le=1)  # a record only the learned pass found
+    agreement_bonus: float = Field(ge=0, le=1)  # added when the rules and the learned pass agree …
+    agreement_cap: float = Field(ge=0, le=1)  # … up to this
     unknown_speaker_cap: float = Field(ge=0, le=1)
 
 

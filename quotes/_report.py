@@ -68,11 +68,6 @@ class Summary:
         """Records that are speech (direct, mixed, indirect), not quoted terms."""
         return sum(self.kinds[k] for k in SPEECH)
 
-    @property
-    def anonymous_share(self) -> float:
-        """Share of speech records whose source is anonymous."""
-        return self.speaker_kinds["anonymous"] / self.speech if self.speech else 0.0
-
     def top(self, kind: str) -> list[Speaker]:
         """The most quoted speakers of one kind, most first, then by name."""
         found = [s for s in self.speakers.values() if s.kind == kind]

@@ -449,7 +449,8 @@ def _earlier_anonymous(mention: Span, lemma: str, index: MentionIndex) -> Resolu
 def _asked_about(tok: Token, index: MentionIndex) -> Resolution | None:
     """Asked whether Trump was considering …, he replied: the pronoun is the one asked about."""
     for child in tok.head.children:
-        if child.dep_ == "advcl" and child.lower_ == "asked" and child.i < tok.i:
+        if child.dep_ == "advcl" and child.tag_ == "VBN" and child.lemma_.lower() in index.lex.question_verbs \
+                and child.i < tok.i:
             for sub in child.subtree:
                 if sub.dep_ == "nsubj" and sub.ent_type_ == "PERSON":
                     ent = index.qx.entity(sub)
