@@ -6,7 +6,16 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
-from quotes._syntax import NOT_SPEAKERS, cue_lemma, first, medium_object, medium_phrase, noun_phrase, trim_span
+from quotes._syntax import (
+    NOT_SPEAKERS,
+    cue_lemma,
+    first,
+    medium_object,
+    medium_phrase,
+    noun_phrase,
+    trim_span,
+    without_determiner,
+)
 
 __all__ = ["add_listener_and_channels", "authored_medium", "clause_root", "relay_verb", "source_hops"]
 
@@ -36,7 +45,7 @@ def _named_medium(obj: Token, lex: Lexicon) -> bool:
     """An outlet, platform or programme: 'The Times', 'Twitter', 'BBC Radio 4's Today programme'."""
     span = noun_phrase(obj)
     text = span.text.lower()
-    bare = text.split(" ", 1)[1] if " " in text and span[0].lower_ in lex.function_words.determiners else text
+    bare = without_determiner(text, lex.function_words.determiners)
     names = {text, bare, obj.lower_} if obj.pos_ == "PROPN" else {text, bare} - {obj.lower_}  # not 'his time'
     if names & (lex.outlets | lex.platforms):
         return True

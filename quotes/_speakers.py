@@ -26,7 +26,7 @@ from quotes._draft import Draft
 from quotes._entities import Names, PersonName, slug
 from quotes._lexicon import Lexicon
 from quotes._models import SpeakerKind
-from quotes._syntax import DocIndex, noun_phrase, relative_antecedent
+from quotes._syntax import DocIndex, noun_phrase, relative_antecedent, without_determiner
 
 __all__ = ["MentionIndex", "Resolution", "entity_id", "headline", "resolve_speakers"]
 
@@ -330,7 +330,8 @@ def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
             return known
         if parsed is not None and _person_evidence(name, parsed, index.names):
             return index.people.add(parsed, frozenset(), parsed.gender)
-    if root.ent_type_ in _NAMED_SOURCE or org_head or without_article(mention.text, lex).lower() in lex.outlets:
+    outlet = without_determiner(mention.text, people.definite_determiners.words).lower() in lex.outlets
+    if root.ent_type_ in _NAMED_SOURCE or org_head or outlet:
         org_name, named = _organization_name(mention, root, lex)
         return Resolution("organization", org_name, head=lemma, named=named)
     if (root.tag_ in ("NNS", "NNPS") and root.pos_ == "NOUN") or root.lower_ in people.group_heads:
@@ -578,14 +579,8 @@ def resolve_speakers(doc: Doc, qx: DocIndex, drafts: list[Draft], names: Names) 
     return out
 
 
-def without_article(text: str, lex: Lexicon) -> str:
-    """'the Kremlin' → 'Kremlin': a leading definite article is no part of a name."""
-    first, _, rest = text.partition(" ")
-    return rest if rest and first.lower() in lex.people.definite_determiners.words else text
-
-
 def entity_id(res: Resolution, lex: Lexicon) -> str | None:
     """Doc-local entity id: a slug of the canonical name of a named person or organization, else None."""
     if res.kind in ("person", "organization") and res.name and res.named and not res.ambiguous:
-        return slug(without_article(res.name, lex))
+        return slug(without_determiner(res.name, lex.people.definite_determiners.words))
     return None

@@ -26,6 +26,7 @@ __all__ = [
     "stranded_subject",
     "subject_of",
     "trim_span",
+    "without_determiner",
 ]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -348,6 +349,12 @@ def medium_phrase(head: Token) -> Span:
 def _clause_follows(comma: Token, excluded: set[int]) -> bool:
     nxt = comma.nbor(1) if comma.i + 1 < len(comma.doc) else None
     return nxt is None or nxt.i in excluded
+
+
+def without_determiner(text: str, words: frozenset[str]) -> str:
+    """'the Kremlin' → 'Kremlin': a leading determiner from ``words`` is no part of a name."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in words else text
 
 
 def trim_span(span: Span) -> Span:
