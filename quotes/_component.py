@@ -207,8 +207,8 @@ def find_quotes(doc: Doc, marks: list[QuoteMark], lex: Lexicon, names: Names,
     qx = DocIndex(doc, marks)
     drafts = direct_quotes(doc, qx, lex)
     drafts += [d for d in reported_speech(doc, qx, drafts, lex) if not _in_headline(d, qx, lex)]
-    if learned is not None:
-        drafts = [d for d in combine(qx, drafts, learned, lex) if not _in_headline(d, qx, lex)]
+    if learned is not None:  # the rules' records were read off headlines above; only the tagger's new ones here
+        drafts = [d for d in combine(qx, drafts, learned, lex) if d.method != "model" or not _in_headline(d, qx, lex)]
     drafts = _outside_furniture(_drop_nested(drafts), qx.text, list(furniture), lex)
     drafts += continuations_and_terms(doc, qx, drafts, lex)
     drafts.sort(key=lambda d: d.start)
