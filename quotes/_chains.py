@@ -47,7 +47,7 @@ def _named_medium(obj: Token, lex: Lexicon) -> bool:
     text = span.text.lower()
     bare = without_determiner(text, lex.function_words.determiners)
     names = {text, bare, obj.lower_} if obj.pos_ == "PROPN" else {text, bare} - {obj.lower_}  # not 'his time'
-    if names & (lex.outlets | lex.platforms):
+    if names & lex.outlets or names & lex.platforms:
         return True
     owner = first(obj.children, ("poss",))  # "BBC One's Breakfast with Frost", "CNN's State of the Union"
     if owner is not None and obj.pos_ == "PROPN" and (_named_medium(owner, lex) or owner.ent_type_ == "ORG"):
@@ -232,6 +232,8 @@ def _clause_hops(draft: Draft, cue: Token, lex: Lexicon) -> None:
     opening = root.left_edge.i  # 'In a statement released after …, Cruz said': an opening phrase is the clause's
     others = _other_reports(root, cue, lex)
     for tok in root.subtree:
+        if tok.dep_ != "prep" and tok.pos_ != "VERB":
+            continue  # only prepositions and verbs make hops: the ancestor walk below is for them alone
         on_cue = tok.dep_ == "prep" and tok.head.i == cue.i and draft.kind != "direct"  # 'says in a statement that'
         if (draft.covers(tok.idx, tok.idx + 1) and not on_cue) or tok.i in others \
                 or (tok.i not in (root.i, opening) and not _in_clause(tok, root)):

@@ -286,7 +286,7 @@ def _person_evidence(mention: Span, parsed: PersonName | None, names: Names) -> 
     if not words or any(t.lower_ in names.lex.people.organization_heads for t in mention):
         return False
     titles = names.lex.people.gendered_titles
-    if mention[0].lower_.strip(".") in titles.female | titles.male:
+    if (title := mention[0].lower_.strip(".")) in titles.female or title in titles.male:
         return True  # 'Ms. von der Leyen', whatever the tagger says
     given = parsed.given[0] if parsed is not None and parsed.given else words[0].text  # 'Jean-Marc', one word
     if len(words) >= 2 and names.given_gender(given) is not None:
