@@ -1,0 +1,64 @@
+"""Parse repairs: a finite conjunct the parser hung on a non-finite reported verb belongs to the reporting verb."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from quotes._repair import reattach_conjuncts
+from tests.conftest import span_texts, speech
+
+VOCAB = spacy.blank("en").vocab
+
+Row = tuple[str, int, str, str]  # word, head index, dep, tag
+
+
+def parse(rows: list[Row]) -> Doc:
+    """A Doc with the given tokens, heads, labels and Penn tags (a head equal to the token's index is the root)."""
+    return Doc(VOCAB, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               tags=[r[3] for r in rows])
+
+
+# "Smith said he would cut taxes and warned rivals ." with 'warned' parsed as a conjunct of 'cut'
+MISATTACHED: list[Row] = [
+    ("Smith", 1, "nsubj", "NNP"), ("said", 1, "ROOT", "VBD"), ("he", 4, "nsubj", "PRP"),
+    ("would", 4, "aux", "MD"), ("cut", 1, "ccomp", "VB"), ("taxes", 4, "dobj", "NNS"),
+    ("and", 4, "cc", "CC"), ("warned", 4, "conj", "VBD"), ("rivals", 7, "dobj", "NNS"), (".", 1, "punct", "."),
+]
+
+
+def test_a_finite_conjunct_of_a_non_finite_reported_verb_moves_to_the_reporting_verb() -> None:
+    doc = reattach_conjuncts(parse(MISATTACHED))
+    assert doc[7].head.text == "said" and doc[7].dep_ == "conj"
+    assert doc[6].head.text == "said"  # the coordinator goes with it
+    assert [t.text for t in doc[4].subtree] == ["he", "would", "cut", "taxes"]
+    assert [s.start for s in doc.sents] == [0]
+
+
+@pytest.mark.parametrize("changed", [
+    [("warned", 4, "conj", "VBZ")],  # 'says … and warns' against 'said': forms differ, nothing to tell
+    [("warned", 4, "conj", "VBD"), ("rivals", 7, "nsubj", "NNS")],  # a conjunct with its own subject is a clause
+    [("cut", 1, "ccomp", "VBD"), ("would", 4, "dep", "MD")],  # 'said he cut taxes and warned': may be his
+    [("cut", 1, "advcl", "VB")],  # not a reported clause
+], ids=["other-form", "own-subject", "finite-head", "not-a-complement"])
+def test_conjuncts_that_can_share_their_head_stay(changed: list[Row]) -> None:
+    rows = list(MISATTACHED)
+    for row in changed:
+        rows[next(i for i, r in enumerate(rows) if r[0] == row[0])] = row
+    doc = reattach_conjuncts(parse(rows))
+    assert doc[7].head.text == rows[rows[7][1]][0]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("British Prime Minister Theresa May said this week that the country would formally declare its intention to "
+     "leave by the end of March and suggested that it would withdraw from the single market.",
+     "the country would formally declare its intention to leave by the end of March",
+     "it would withdraw from the single market"),
+    ("The governor said he had signed the order on Monday and insisted that the state would not back down.",
+     "he had signed the order on Monday", "the state would not back down"),
+])
+def test_two_attributions_of_one_speaker(text: str, first: str, second: str) -> None:
+    found = speech(text)
+    assert [span_texts(text, q) for q in found] == [[first], [second]]
+    assert found[0].speaker.mention == found[1].speaker.mention
