@@ -26,7 +26,7 @@ from quotes._draft import Draft
 from quotes._entities import Names, PersonName, slug
 from quotes._lexicon import Lexicon
 from quotes._models import SpeakerKind
-from quotes._syntax import DocIndex, noun_phrase, relative_antecedent, without_determiner
+from quotes._syntax import DocIndex, noun_phrase, relative_antecedent, without_determiner, without_relative
 
 __all__ = ["MentionIndex", "Resolution", "entity_id", "headline", "resolve_speakers"]
 
@@ -526,11 +526,14 @@ def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
 
 
 def classify(mention: Span, index: MentionIndex) -> Resolution:
-    """What one speaker mention is: a pronoun's referent, a person, a description's holder, or a typed source."""
+    """What one speaker mention is: a pronoun's referent, a person, a description's holder, or a typed source;
+    read off the mention without its relative clause ('a study that appeared in the BMJ' is a study), which only
+    an unnamed source keeps in its name ('an official who attended the talks')."""
+    full, mention = mention, without_relative(mention)
     root = mention.root
     antecedent = relative_antecedent(root, index.lex) if len(mention) == 1 else None
     if antecedent is not None:
-        return classify(noun_phrase(antecedent), index)
+        return classify(without_relative(noun_phrase(antecedent)), index)  # not the clause 'who' speaks in
     if len(mention) == 1 and root.pos_ == "PRON":
         return _pronoun(root, index)
     if any(c.dep_ == "conj" for c in root.children):
@@ -547,7 +550,7 @@ def classify(mention: Span, index: MentionIndex) -> Resolution:
         not definite and root.pos_ == "NOUN" and low not in people.group_heads
     )
     if indefinite and (lemma in people.anonymous_heads or low in people.anonymous_heads):
-        return Resolution("anonymous", mention.text, head=lemma, named=False, plural=root.tag_ in ("NNS", "NNPS"))
+        return Resolution("anonymous", full.text, head=lemma, named=False, plural=root.tag_ in ("NNS", "NNPS"))
     if definite and lemma in people.document_heads:
         author = _document_author(mention, lemma, index)
         if author is not None:

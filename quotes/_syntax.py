@@ -27,6 +27,7 @@ __all__ = [
     "subject_of",
     "trim_span",
     "without_determiner",
+    "without_relative",
 ]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -260,12 +261,27 @@ def speaker_of(verb: Token, lex: Lexicon) -> Span | None:
     return noun_phrase(subj)
 
 
+def _restrictive(clause: Token) -> bool:
+    """A relative clause not set off by a comma, dash or bracket restricts its noun and names the speaker with it
+    ('a historian who attended the session', 'the experts I interviewed'); 'Joseph, who has four children,' adds."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i else None
+    return clause.dep_ == "relcl" and before is not None and not (before.is_punct or before.is_space)
+
+
+def without_relative(span: Span) -> Span:
+    """The phrase before its first relative clause: who a mention names, without what the clause says of them."""
+    cut = min((t.left_edge.i for t in span if t.dep_ == "relcl" and span.start <= t.head.i < t.left_edge.i
+               and t.left_edge.dep_ != "aux"), default=span.end)  # 'Alliance to Reclaim Our Schools' is a name
+    return trim_span(span.doc[span.start : cut]) if cut > span.start else span
+
+
 def _excluded(head: Token) -> set[int]:
-    """Tokens of clauses hanging off a noun phrase (relative clauses, participles, appositive participles)."""
+    """Tokens of clauses hanging off a noun phrase (non-restrictive relative clauses, participles, appositive
+    participles)."""
     out: set[int] = set()
     for tok in head.subtree:
         participle = tok.dep_ == "appos" and tok.tag_ in ("VBG", "VBN")  # 'Mr Clarke, writing in The Times,'
-        if tok.i != head.i and (tok.dep_ in _CLAUSE_DEPS or participle) and tok.i > head.i:
+        if tok.i != head.i and (tok.dep_ in _CLAUSE_DEPS or participle) and tok.i > head.i and not _restrictive(tok):
             out.update(t.i for t in tok.subtree)
     return out
 

@@ -332,3 +332,29 @@ def test_two_people_named_as_often_leave_a_far_pronoun_unresolved() -> None:
             "little. The files were sent to London. The camp was closed in 1988. Its guards left. The town grew. "
             "Now he says he will remain on hunger strike until he receives a pension.")
     assert speakers(text)[-1][::2] == (None, "unknown")
+
+
+@pytest.mark.parametrize(("text", "mention", "kind", "name"), [
+    # a restrictive relative clause is part of who is meant
+    ("A historian who attended the session said the talks had failed.", "A historian who attended the session",
+     "unknown", None),
+    ("The experts I interviewed said the plan would fail.", "The experts I interviewed", "group", "The experts"),
+    ("Robert Smith, a lawyer who represents the family, said the police had lied.",
+     "Robert Smith, a lawyer who represents the family", "person", "Robert Smith"),
+    ("An official who attended the session said the talks had failed.", "An official who attended the session",
+     "anonymous", "An official who attended the session"),
+    # a clause set off by commas adds to a mention without being part of it
+    ("Joseph, who has four children, said the school was closing.", "Joseph", "person", "Joseph"),
+    # who is named is read without the clause: the journal does not speak for the study
+    ("A study that appeared in the British Medical Journal said the drug was safe.",
+     "A study that appeared in the British Medical Journal", "organization", "study"),
+])
+def test_a_restrictive_relative_clause_stays_in_the_mention_not_in_the_name(text: str, mention: str, kind: str,
+                                                                             name: str | None) -> None:
+    (q,) = speech(text)
+    assert (q.speaker.mention, q.speaker.kind, q.speaker.name) == (mention, kind, name)
+
+
+def test_the_antecedent_of_who_is_named_without_the_clause_who_speaks_in() -> None:
+    (q,) = speech("The rally drew an architect who said the city had lost its way.")
+    assert q.speaker.mention == "who" and q.speaker.name == "an architect"
