@@ -171,8 +171,9 @@ def _clausal_content(verb: Token, lex: Lexicon) -> Span | None:
     if content.start <= verb.i < content.end:
         # 'donations, which he said were accompanied by …': the cue sits inside a relative clause
         return trim_span(content.doc[verb.i + 1 : content.end])
-    if len(content) and content[0].lower_ in lex.function_words.wh_words and cue_lemma(verb) not in lex.question_verbs:
-        return None  # 'lamented what he calls …': a free relative, not a reported clause
+    if len(content) and content[0].lower_ in lex.function_words.wh_words and content[0].tag_ != "WRB" \
+            and cue_lemma(verb) not in lex.question_verbs:
+        return None  # 'lamented what he calls …': a free relative; 'explained why …' reports what was said
     return content
 
 
