@@ -25,9 +25,11 @@ from quotes._syntax import (
     trim_span,
 )
 
-__all__ = ["complement", "content_of_clause", "verb_content"]
+__all__ = ["clause_without", "complement", "content_of_clause", "verb_content"]
 
 _ARG_DEPS = frozenset({"dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "npadvmod"})
+#: Dependents that fill a cue's content slot itself (a comment clause has none: 'As the mayor said, …').
+_OWN_CONTENT = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp"})
 _TRAILING_ADJUNCTS = frozenset({"advmod", "npadvmod", "prep", "punct", "tmod", "pobj", "det", "compound", "amod"})
 
 def _without_mark(span: Span, lex: Lexicon) -> Span:
@@ -308,6 +310,39 @@ def _parenthetical_content(verb: Token) -> list[Span] | None:
     return parts or None
 
 
+def clause_without(head: Token, cut: Token) -> Span | None:
+    """The clause of ``head`` minus the subtree of ``cut`` (an attribution phrase or clause) and any lead-in before
+    the subject; where the cut sits mid-clause, the longer side."""
+    doc = head.doc
+    removed = {t.i for t in cut.subtree}
+    tokens = [t for t in head.subtree if t.i not in removed]
+    subj = first(head.children, ("nsubj", "nsubjpass", "expl"))
+    if subj is not None:
+        tokens = [t for t in tokens if t.i >= subj.left_edge.i]
+    if not tokens:
+        return None
+    runs: list[list[Token]] = [[tokens[0]]]
+    for t in tokens[1:]:
+        if t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    best = max(runs, key=len)
+    return trim_span(doc[best[0].i : best[-1].i + 1])
+
+
+def _comment_clause_content(verb: Token, lex: Lexicon) -> Span | None:
+    """'As the mayor said last week, the bridge will open': a comment clause says the clause it comments on. Not
+    when the cue has an object of its own ('As he said goodbye, she wept' tells when, not what)."""
+    host = verb.head
+    if verb.dep_ != "advcl" or host.pos_ not in ("VERB", "AUX") or cue_lemma(verb) not in lex.comment_verbs \
+            or not any(c.dep_ == "mark" and c.lower_ in lex.comment_marks for c in verb.children):
+        return None
+    if any(c.dep_ in _OWN_CONTENT for c in verb.children):
+        return None
+    return clause_without(host, verb)
+
+
 def _preposed_content(verb: Token, qx: DocIndex) -> Span | None:
     """People like Scott, he said. / …, experts say.: the words before a sentence-final cue."""
     subj = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
@@ -331,4 +366,5 @@ def verb_content(verb: Token, qx: DocIndex, lex: Lexicon) -> list[Span] | None:
         return [single]
     if complement(verb, lex) is not None:
         return None
-    return _parenthetical_content(verb) or ([p] if (p := _preposed_content(verb, qx)) is not None else None)
+    other = _comment_clause_content(verb, lex) or _preposed_content(verb, qx)
+    return _parenthetical_content(verb) or ([other] if other is not None and len(other) else None)

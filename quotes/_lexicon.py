@@ -107,6 +107,13 @@ class _Chains(_Strict):
     relay_prepositions: frozenset[str]
 
 
+class _CommentClauses(_Strict):
+    marks: frozenset[str]
+    lemmas: frozenset[str]
+
+    _lower = field_validator("marks", "lemmas", mode="before")(_lowered)
+
+
 class _FunctionWords(_Strict):
     complementizers: frozenset[str]
     wh_words: frozenset[str]
@@ -138,6 +145,7 @@ class CueData(_Strict):
     fragment_verbs: _Lemmas
     naming_verbs: _Lemmas
     question_verbs: _Lemmas
+    comment_clauses: _CommentClauses
     for_verbs: _Lemmas
     infinitive: _Infinitive
     relay: _Relay
@@ -352,6 +360,8 @@ class Lexicon:
     fragment_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     question_verbs: frozenset[str]
+    comment_marks: frozenset[str]
+    comment_verbs: frozenset[str]
     for_verbs: frozenset[str]
     infinitive_classes: frozenset[str]
     infinitive_verbs: frozenset[str]
@@ -454,6 +464,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "listener_verbs": cues.listener_verbs.lemmas, "as_verbs": cues.as_verbs.lemmas,
         "fragment_verbs": cues.fragment_verbs.lemmas,
         "naming_verbs": cues.naming_verbs.lemmas, "question_verbs": cues.question_verbs.lemmas,
+        "comment_marks": cues.comment_clauses.marks, "comment_verbs": cues.comment_clauses.lemmas,
         "for_verbs": cues.for_verbs.lemmas, "infinitive_classes": cues.infinitive.classes,
         "infinitive_verbs": cues.infinitive.lemmas, "citing_verbs": cues.relay.citing,
         "obtained_verbs": cues.relay.obtained, "report_relations": dict(cues.relay.report_relations),

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from quotes._chains import add_listener_and_channels, authored_medium, clause_root, relay_verb, source_hops
-from quotes._content import complement, content_of_clause, verb_content
+from quotes._content import clause_without, complement, content_of_clause, verb_content
 from quotes._direct import quote_span
 from quotes._draft import Coverage, Draft
 from quotes._lexicon import Lexicon
@@ -166,27 +166,6 @@ def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = N
     return _make(noun, content, noun_phrase(speaker_tok), qx, lex)
 
 
-def _clause_without(head: Token, cut: Token) -> Span | None:
-    """The clause of ``head`` minus the 'according to' phrase and any lead-in before the subject."""
-    doc = head.doc
-    removed = {t.i for t in cut.subtree}
-    tokens = [t for t in head.subtree if t.i not in removed]
-    subj = first(head.children, ("nsubj", "nsubjpass", "expl"))
-    if subj is not None:
-        tokens = [t for t in tokens if t.i >= subj.left_edge.i]
-    if not tokens:
-        return None
-    # keep the longest contiguous run: the 'according to' phrase may sit in the middle
-    runs: list[list[Token]] = [[tokens[0]]]
-    for t in tokens[1:]:
-        if t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    best = max(runs, key=len)
-    return trim_span(doc[best[0].i : best[-1].i + 1])
-
-
 def _initial_according(phrase: AdverbialPhrase, qx: DocIndex) -> tuple[Span, Span] | None:
     """'According to X, Y.' read off the commas: (source, content), skipping an appositive 'X, his aide,'."""
     doc = phrase.span.doc
@@ -300,7 +279,7 @@ def _apply_according(phrase: AdverbialPhrase, drafts: list[Draft], qx: DocIndex,
         return None
     if root.pos_ not in ("VERB", "AUX"):
         return None
-    content = _clause_without(root, tok)
+    content = clause_without(root, tok)
     if content is None or not len(content):
         return None
     return _according_record(phrase, content, first_source, inner, qx, lex)

@@ -173,6 +173,21 @@ def test_requests_promises_and_nominal_contents(text: str, content: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("As the mayor said last week, the bridge will open in May.", "the bridge will open in May", "the mayor"),
+        ("The bridge will open in May, as the mayor said last week.", "The bridge will open in May", "the mayor"),
+        ("As many tax experts have pointed out, the candidate is free to disclose his returns.",
+         "the candidate is free to disclose his returns", "many tax experts"),
+        ("Wages fell, as the report showed.", "Wages fell", "the report"),
+    ],
+)
+def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str, mention: str) -> None:
+    quote = only(text)
+    assert (quote.text, quote.speaker.mention) == (content, mention)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Smith believes the plan will fail.",
@@ -190,6 +205,9 @@ def test_requests_promises_and_nominal_contents(text: str, content: str) -> None
         "Warez groups operate according to a strict code of honour.",
         "The launch went ahead according to plan on Tuesday.",
         "Pupils are grouped according to their ability.",
+        # 'as' clauses that tell when, not what: an intransitive talk verb, a cue with an object of its own
+        "As the mayor spoke, protesters gathered outside.",
+        "As he said goodbye, she wept.",
     ],
 )
 def test_not_speech(text: str) -> None:
