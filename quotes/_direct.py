@@ -20,6 +20,7 @@ __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
 _END_OF_QUOTE = ",?!—–-…"
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
+_DASHES = frozenset({"-", "--", "–", "—", "―"})
 _DASH_SIGNATURE = regex.compile(r"[ \t]*([―—–]|--?)[ \t]*(?=\p{Lu})")
 
 
@@ -255,15 +256,32 @@ def _line_before(doc: Doc, qx: DocIndex, qi: int) -> list[Token]:
     return out if i < 0 or "\n" in doc[i].text else []
 
 
+def _opens_line(doc: Doc, tok: Token) -> bool:
+    return tok.i == 0 or doc[tok.i - 1].is_space or "\n" in doc[tok.i - 1].text
+
+
+def _opens_sentence(doc: Doc, qx: DocIndex, tok: Token) -> bool:
+    """``tok`` follows a sentence end, a closing quote or a dash set off by spaces ('… - Philip Bump: “…”')."""
+    before = doc[tok.i - 1]
+    return before.text in _SENTENCE_END or before.text in ALL_MARKS or qx.inside(before) or _spaced_dash(doc, before)
+
+
+def _spaced_dash(doc: Doc, tok: Token) -> bool:
+    """A dash with a space on both sides: a break in the sentence, not a hyphen ('D.C.-based')."""
+    return tok.text in _DASHES and tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+
+
 def _label_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:
     """A verbless label before the quote names its speaker: 'Prime Minister Tony Blair: “…”', 'SANDERS: “…”',
     'And from Chairwoman Rosenworcel:' or a byline 'From the desk of John Doe, VP Analyst, WSJ.' above it.
     """
+    window = window[: next((k for k, t in enumerate(window) if _spaced_dash(doc, t)), len(window))]
     label = [t for t in reversed(window) if not t.is_punct and not t.is_space]
     if not label or len(label) > lex.windows.cue_tokens or any(t.pos_ in ("VERB", "AUX") for t in label):
         return None
-    if window[-1].i > 0 and not doc[window[-1].i - 1].is_space and "\n" not in doc[window[-1].i - 1].text:
-        return None  # the label must open its line: '…, he said. Then Smith:' is not one
+    if not (_opens_line(doc, window[-1]) or (_opens_sentence(doc, qx, window[-1]) and all(
+            _name_word(t) and t.ent_type_ not in NOT_SPEAKERS for t in label))):
+        return None  # a label opens its line, or is a bare name after a sentence or dash ('… ISIS." Bush: "…"')
     names = [t.i for t in label if _name_word(t)]
     if not names:
         return None

@@ -126,6 +126,10 @@ def test_colon_introduction_in_the_paragraph_before() -> None:
         ("US Rejects Missile Request After 'Tense And Frank' Talks", "Tense And Frank"),
         ('In an interview on CBS\'s "Face the Nation," the speaker said the bill would pass.', "Face the Nation,"),
         ("The so-called “peace plan” was never published.", "peace plan"),
+        # a label that does not open its line is a name and nothing else ('Once in January' is a time)
+        ("He said it twice. Once in January: “We will win.”", "We will win."),
+        ("The rules are clear - Article 5: “An attack on one is an attack on all.”",
+         "An attack on one is an attack on all."),
     ],
 )
 def test_scare_quotes_and_titles_are_not_speech(text: str, term: str) -> None:

@@ -171,6 +171,10 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
      [("direct", "Today we act against robocalls.", "Smith")]),
     ("transcript-label", 'SANDERS: "No, I do not support the plan."',
      [("direct", "No, I do not support the plan.", "SANDERS")]),
+    ("label-after-a-quote", 'Clinton: "Our goal is to defeat ISIS." Bush: "The mission is to destroy ISIS."',
+     [("direct", "Our goal is to defeat ISIS.", "Clinton"), ("direct", "The mission is to destroy ISIS.", "Bush")]),
+    ("label-after-a-dash", "The map has changed - Philip Bump: “Two weeks ago, his strongest territory was the South.”",
+     [("direct", "Two weeks ago, his strongest territory was the South.", "Philip Bump")]),
     ("byline-before-quote", "From the desk of John Doe, VP Analyst, WSJ.\n\n“Markets will stay volatile.”",
      [("direct", "Markets will stay volatile.", "John Doe")]),
     # 6. a dateline before reported speech: the content starts after it
