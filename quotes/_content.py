@@ -28,6 +28,8 @@ from quotes._syntax import (
 __all__ = ["clause_without", "complement", "content_of_clause", "verb_content"]
 
 _ARG_DEPS = frozenset({"dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "npadvmod"})
+#: Entity labels of a time: 'on Tuesday' after a cue is no topic.
+_WHEN = frozenset({"DATE", "TIME"})
 #: Dependents that fill a cue's content slot itself (a comment clause has none: 'As the mayor said, …').
 _OWN_CONTENT = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp"})
 _TRAILING_ADJUNCTS = frozenset({"advmod", "npadvmod", "prep", "punct", "tmod", "pobj", "det", "compound", "amod"})
@@ -279,7 +281,7 @@ def _topic_content(verb: Token, lex: Lexicon) -> Span | None:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i > verb.i and cue_lemma(verb) in topics.get(prep.lower_, ()):
             obj = first(prep.children, ("pobj", "pcomp"))
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in _WHEN:  # 'reported on Tuesday' says when, not what
                 return trim_span(_subtree_span(obj))
     return None
 

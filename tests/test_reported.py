@@ -180,6 +180,9 @@ def test_requests_promises_and_nominal_contents(text: str, content: str) -> None
         ("As many tax experts have pointed out, the candidate is free to disclose his returns.",
          "the candidate is free to disclose his returns", "many tax experts"),
         ("Wages fell, as the report showed.", "Wages fell", "the report"),
+        # 'on Tuesday' after 'reported' says when, not what it reported on
+        ("Ailes met the candidate that day, as The New York Times reported on Tuesday.",
+         "Ailes met the candidate that day", "The New York Times"),
     ],
 )
 def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str, mention: str) -> None:
@@ -208,6 +211,7 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         # 'as' clauses that tell when, not what: an intransitive talk verb, a cue with an object of its own
         "As the mayor spoke, protesters gathered outside.",
         "As he said goodbye, she wept.",
+        "He commented on Sunday.",
     ],
 )
 def test_not_speech(text: str) -> None:
