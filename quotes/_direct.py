@@ -178,7 +178,7 @@ def _attribute_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | N
     if cue is None:
         return None
     draft = _draft(doc, qx, qi, cue, window, lex)
-    _merge_split(doc, qx, qi, window, draft)
+    _merge_split(doc, qx, qi, window, draft, lex)
     return draft
 
 
@@ -203,9 +203,12 @@ def _attribute_dash(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | No
                  confidence=lex.confidence.direct_signature, method="rule", marks={qi})
 
 
-def _merge_split(doc: Doc, qx: DocIndex, qi: int, window: list[Token], draft: Draft) -> None:
-    """‘A,’ X said, ‘B’: the quote right after the attribution continues the same sentence."""
+def _merge_split(doc: Doc, qx: DocIndex, qi: int, window: list[Token], draft: Draft, lex: Lexicon) -> None:
+    """‘A,’ X said, ‘B’: the quote right after the attribution continues the same sentence. Not when a second cue
+    stands between them (‘A,’ X said, adding, ‘B’): B is said anew, and the next quote's pass attributes it."""
     if qi + 1 >= len(qx.marks) or not window or window[-1].text in _SENTENCE_END:
+        return
+    if any(is_cue_verb(t, lex) and (draft.cue is None or t.i != draft.cue.root.i) for t in window):
         return
     nxt = qx.marks[qi + 1]
     between = qx.text[window[-1].idx + len(window[-1]) : nxt.open]

@@ -83,6 +83,17 @@ def test_split_quote_is_one_record_with_two_spans() -> None:
     assert quote.speaker is not None and quote.speaker.mention == "Zelensky"
 
 
+@pytest.mark.parametrize(("text", "cues"), [
+    ("“We cannot afford this anymore,” Trump said, adding later, “NATO is costing us a fortune.”",
+     ["said", "adding"]),
+    ("“We will win,” Smith said, noting, “The polls are wrong.”", ["said", "noting"]),
+])
+def test_a_second_cue_between_two_quotes_makes_two_records(text: str, cues: list[str]) -> None:
+    found = speech(text)
+    assert [(len(q.spans), q.cue.text) for q in found] == [(1, c) for c in cues]
+    assert found[0].speaker.mention == found[1].speaker.mention
+
+
 @pytest.mark.parametrize(
     "text",
     [
