@@ -277,9 +277,9 @@ def _apply_according(phrase: AdverbialPhrase, drafts: list[Draft], qx: DocIndex,
         _attach_source(d, first_source, inner, phrase.relation, lex)
     if governed:
         return None
-    if root.pos_ not in ("VERB", "AUX"):
-        return None
-    content = clause_without(root, tok)
+    if root.pos_ not in ("VERB", "AUX") and root.dep_ != "ROOT":
+        return None  # 'the death toll according to the ministry' inside a clause: no clause of its own to report
+    content = clause_without(root, tok)  # a verbless sentence too: 'Pretty much the same, according to MSNBC.'
     if content is None or not len(content):
         return None
     return _according_record(phrase, content, first_source, inner, qx, lex)

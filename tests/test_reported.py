@@ -95,6 +95,8 @@ def test_participles_and_conjuncts_inherit_the_subject(text: str, contents: list
         ("The plant, according to local officials, was closed on Monday.", None, "local officials"),
         ("According to Yuri Ushakov, Putin's adviser, the call lasted two hours.", "the call lasted two hours",
          "Yuri Ushakov"),
+        # a verbless sentence says something too
+        ("Pretty much the same, according to MSNBC.", "Pretty much the same", "MSNBC"),
     ],
 )
 def test_according_to_in_every_position(text: str, content: str | None, source: str) -> None:
