@@ -175,6 +175,18 @@ def test_requests_promises_and_nominal_contents(text: str, content: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Cruz exhorted delegates to "vote your conscience" in November.', 'delegates to "vote your conscience"'),
+        ('The fund referenced "political tensions" in rich economies.', '"political tensions" in rich economies'),
+    ],
+)
+def test_exhortations_and_references_are_found_by_the_rules(text: str, content: str) -> None:
+    quote = only(text)
+    assert quote.text == content and quote.method != "model"
+
+
+@pytest.mark.parametrize(
     ("text", "content", "mention"),
     [
         ("As the mayor said last week, the bridge will open in May.", "the bridge will open in May", "the mayor"),
