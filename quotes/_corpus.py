@@ -46,7 +46,7 @@ def _open_text(path: Path) -> IO[str]:
 def _jsonl_rows(fh: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     """(line number, object) per non-blank line; a line that is not a JSON object is an InputError."""
     for number, row in iter_jsonl(fh):
-        if isinstance(row, ValueError):
+        if not isinstance(row, dict):
             why = f"invalid JSON: {row.msg}" if isinstance(row, json.JSONDecodeError) else str(row)
             row = InputError("Q009", f"{source}:{number}", reason=why)
         yield number, row

@@ -295,7 +295,7 @@ def load_jsonl(path: Path) -> list[Record]:
         for number, record in iter_jsonl(fh):
             if isinstance(record, json.JSONDecodeError):
                 raise GoldError(f"{path}:{number}: not JSON ({record.msg})")
-            if isinstance(record, ValueError):
+            if not isinstance(record, dict):
                 raise GoldError(f"{path}:{number}: expected a JSON object")
             records.append(record)
     return records

@@ -148,9 +148,9 @@ def read_stdin() -> Article:
     return Article(text, "stdin", "<stdin>", warnings)
 
 
-def iter_jsonl(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | ValueError]]:
-    """(line number from 1, object) per non-blank line of JSON Lines; a line that is not a JSON object gives the
-    ValueError saying why instead (a JSONDecodeError where it does not parse), for each reader to word and handle."""
+def iter_jsonl(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | ValueError | TypeError]]:
+    """(line number from 1, object) per non-blank line of JSON Lines; a line that does not parse gives its ValueError
+    (mostly a JSONDecodeError), one holding another JSON value a TypeError: each reader words and handles them."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -159,7 +159,7 @@ def iter_jsonl(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | Val
         except ValueError as exc:  # a JSONDecodeError, or an integer past Python's digit limit
             yield number, exc
             continue
-        yield number, value if isinstance(value, dict) else ValueError(f"a JSON {type(value).__name__}, not an object")
+        yield number, value if isinstance(value, dict) else TypeError(f"a JSON {type(value).__name__}, not an object")
 
 
 def iter_paths(paths: Iterable[str], *, warn: Callable[[str], None]) -> Iterator[Path | InputError]:
