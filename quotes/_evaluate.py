@@ -293,10 +293,11 @@ def load_jsonl(path: Path) -> list[Record]:
     records = []
     with path.open(encoding="utf-8") as fh:
         for number, record in iter_jsonl(fh):
-            if isinstance(record, json.JSONDecodeError):
-                raise GoldError(f"{path}:{number}: not JSON ({record.msg})")
-            if not isinstance(record, dict):
+            if isinstance(record, TypeError):
                 raise GoldError(f"{path}:{number}: expected a JSON object")
+            if isinstance(record, ValueError):
+                why = record.msg if isinstance(record, json.JSONDecodeError) else record
+                raise GoldError(f"{path}:{number}: not JSON ({why})")
             records.append(record)
     return records
 

@@ -64,13 +64,13 @@ def _progress_lines(path: Path) -> list[dict[str, Any]]:
     """The complete lines of a progress file (a line cut by a kill is ignored); a broken one is an InputError."""
     if not path.exists():
         return []
-    found = []
-    for number, line in iter_jsonl(path.read_text(encoding="utf-8").split("\n")[:-1]):
-        if not isinstance(line, dict):
-            raise InputError("Q001", f"{path}:{number}", reason=f"a broken progress line ({line}); remove it and "
+    entries: list[dict[str, Any]] = []
+    for number, entry in iter_jsonl(path.read_text(encoding="utf-8").split("\n")[:-1]):
+        if not isinstance(entry, dict):
+            raise InputError("Q001", f"{path}:{number}", reason=f"a broken progress line ({entry}); remove it and "
                              "the output to start again")
-        found.append(line)
-    return found
+        entries.append(entry)
+    return entries
 
 
 @dataclass
