@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 from spacy.language import Language
@@ -40,6 +40,7 @@ BATCH_CHARS = 50_000
 _BOUNDARIES = [regex.compile(p, regex.REVERSE) for p in
                (r"\n[^\S\n]*\n\s*", r"\n\s*", r"(?<=[.!?…][\"”’'»)\]]*)\s+(?=[\p{Lu}\"“‘'«(])", r" +")]
 _DEFAULT_SHAPE = re.compile(rf"{DEFAULT_DOC_ID}([1-9][0-9]*)?(?:-([1-9][0-9]*))?")
+Item = TypeVar("Item")
 
 
 # --- argument checks: a wrong argument is a TypeError or ValueError naming it and the fix --------------
@@ -203,18 +204,23 @@ def pieces(text: str, limit: int = PIECE_CHARS, quoted: list[tuple[int, int]] = 
     return out
 
 
-def _batches(items: Iterable[tuple[str, str]], chars: int) -> Iterator[list[tuple[str, str]]]:
-    """Consecutive articles grouped up to ``chars`` characters of text (an article longer than that alone)."""
-    batch: list[tuple[str, str]] = []
+def _bounded(items: Iterable[Item], length: Callable[[Item], int], chars: int) -> Iterator[list[Item]]:
+    """Consecutive items grouped up to ``chars`` characters by ``length`` (an item longer than that alone)."""
+    group: list[Item] = []
     size = 0
-    for text, doc_id in items:
-        if batch and size + len(text) > chars:
-            yield batch
-            batch, size = [], 0
-        batch.append((text, doc_id))
-        size += len(text)
-    if batch:
-        yield batch
+    for item in items:
+        if group and size + length(item) > chars:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += length(item)
+    if group:
+        yield group
+
+
+def _batches(items: Iterable[tuple[str, str]], chars: int) -> Iterator[list[tuple[str, str]]]:
+    """Consecutive (text, doc_id) articles grouped up to ``chars`` characters of text."""
+    return _bounded(items, lambda item: len(item[0]), chars)
 
 
 @dataclass
@@ -237,18 +243,9 @@ def _piece_doc(nlp: Language, article: _Article, start: int, end: int) -> Doc:
 
 
 def _groups(articles: list[_Article], chars: int) -> Iterator[list[tuple[_Article, int, int]]]:
-    """Every piece of every article, grouped up to ``chars`` characters: one spaCy batch each."""
-    group: list[tuple[_Article, int, int]] = []
-    size = 0
-    for article in articles:
-        for start, end in pieces(article.norm.text, quoted=_quoted(article.norm)):
-            if group and size + end - start > chars:
-                yield group
-                group, size = [], 0
-            group.append((article, start, end))
-            size += end - start
-    if group:
-        yield group
+    """Every (article, start, end) piece of every article, grouped up to ``chars`` characters: one spaCy batch each."""
+    every = ((a, start, end) for a in articles for start, end in pieces(a.norm.text, quoted=_quoted(a.norm)))
+    return _bounded(every, lambda piece: piece[2] - piece[1], chars)
 
 
 def extract_batch(nlp: Language, chars: int, batch: list[tuple[str, str]]) -> list[list[dict[str, Any]]]:

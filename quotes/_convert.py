@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, DocBin, Span
+
+from quotes._evaluate import load_jsonl
 
 __all__ = ["LABELS", "Article", "doc_bin", "gold_articles", "load_articles", "polnear_articles", "to_docs"]
 
@@ -117,11 +118,8 @@ def _record_spans(record: dict[str, Any], text: str) -> list[CharSpan]:
 def gold_articles(gold: Path, texts: Path) -> Iterator[Article]:
     """The project's gold JSONL (records naming their ``doc`` in ``texts``), one Article per document."""
     by_doc: dict[str, list[dict[str, Any]]] = {}
-    with gold.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                record = json.loads(line)
-                by_doc.setdefault(record["doc"], []).append(record)
+    for record in load_jsonl(gold):
+        by_doc.setdefault(record["doc"], []).append(record)
     for name, records in by_doc.items():
         text = (texts / name).read_text(encoding="utf-8")
         yield Article(Path(name).stem, text, [s for r in records for s in _record_spans(r, text)])

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from quotes._errors import InputError
-from quotes._io import MAX_BYTES
+from quotes._io import MAX_BYTES, iter_jsonl
 
 __all__ = ["CORPUS_SUFFIXES", "CorpusRow", "is_corpus", "read_corpus"]
 
@@ -45,16 +45,11 @@ def _open_text(path: Path) -> IO[str]:
 
 def _jsonl_rows(fh: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     """(line number, object) per non-blank line; a line that is not a JSON object is an InputError."""
-    for number, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, InputError("Q009", f"{source}:{number}", reason=f"invalid JSON: {exc.msg}")
-            continue
-        yield number, row if isinstance(row, dict) else InputError(
-            "Q009", f"{source}:{number}", reason=f"a JSON {type(row).__name__}, not an object")
+    for number, row in iter_jsonl(fh):
+        if not isinstance(row, dict):
+            why = f"invalid JSON: {row.msg}" if isinstance(row, json.JSONDecodeError) else str(row)
+            row = InputError("Q009", f"{source}:{number}", reason=why)
+        yield number, row
 
 
 def _csv_rows(fh: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotes._io import iter_jsonl, read_article
 from quotes._models import SPEECH_KINDS
 
 __all__ = ["Evaluation", "GoldError", "detail_lines", "evaluate", "format_table", "load_jsonl", "pair_up", "score",
@@ -291,15 +292,12 @@ def load_jsonl(path: Path) -> list[Record]:
     """One JSON object per non-blank line; a bad line is a GoldError naming file and line."""
     records = []
     with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldError(f"{path}:{number}: not JSON ({exc.msg})") from None
-            if not isinstance(record, dict):
+        for number, record in iter_jsonl(fh):
+            if isinstance(record, TypeError):
                 raise GoldError(f"{path}:{number}: expected a JSON object")
+            if isinstance(record, ValueError):
+                why = record.msg if isinstance(record, json.JSONDecodeError) else record
+                raise GoldError(f"{path}:{number}: not JSON ({why})")
             records.append(record)
     return records
 
@@ -313,8 +311,6 @@ def check_gold(golds: list[Record], path: Path) -> None:
 
 def read_texts(golds: list[Record], texts_dir: Path) -> dict[str, str]:
     """The article of every document the gold names, decoded as ``quotes extract`` decodes it."""
-    from quotes._io import read_article
-
     names: dict[str, str] = {}
     for gold in golds:
         names.setdefault(doc_key(gold["doc"]), gold["doc"])

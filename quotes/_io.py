@@ -11,6 +11,7 @@ better split so that each gets its own doc_id.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import select
 import stat
@@ -18,12 +19,13 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import regex
 
 from quotes._errors import InputError
 
-__all__ = ["Article", "decode", "iter_paths", "read_article", "read_stdin"]
+__all__ = ["Article", "decode", "iter_jsonl", "iter_paths", "read_article", "read_stdin"]
 
 MAX_BYTES = 10 * 1024 * 1024  # an article past this is a dump of many: refused with the limit in the message
 _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
@@ -144,6 +146,20 @@ def read_stdin() -> Article:
     """The article on standard input, as doc_id 'stdin'."""
     text, warnings = decode(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
     return Article(text, "stdin", "<stdin>", warnings)
+
+
+def iter_jsonl(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | ValueError | TypeError]]:
+    """(line number from 1, object) per non-blank line of JSON Lines; a line that does not parse gives its ValueError
+    (mostly a JSONDecodeError), one holding another JSON value a TypeError: each reader words and handles them."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError as exc:  # a JSONDecodeError, or an integer past Python's digit limit
+            yield number, exc
+            continue
+        yield number, value if isinstance(value, dict) else TypeError(f"a JSON {type(value).__name__}, not an object")
 
 
 def iter_paths(paths: Iterable[str], *, warn: Callable[[str], None]) -> Iterator[Path | InputError]:

@@ -10,7 +10,6 @@ stream; memory grows with the number of distinct speakers, dates and outlets.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import IO, Any
 
 from quotes._entities import slug
 from quotes._errors import InputError
+from quotes._io import iter_jsonl
 
 __all__ = ["Summary", "read_records", "render_report", "summarize", "write_report"]
 
@@ -76,17 +76,12 @@ class Summary:
 
 def read_records(lines: Iterable[str], source: str, on_error: Callable[[InputError], None]) -> Iterator[dict]:
     """Records of a JSONL stream; a line that is not a record object goes to ``on_error``."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+    for number, record in iter_jsonl(lines):
+        if isinstance(record, dict) and "kind" in record and "doc_id" in record:
+            yield record
             continue
-        try:
-            record = json.loads(line)
-            if not isinstance(record, dict) or "kind" not in record or "doc_id" not in record:
-                raise ValueError("not a quotes record")
-        except ValueError as exc:
-            on_error(InputError("Q001", f"{source}:{number}", reason=f"not a record: {exc}"))
-            continue
-        yield record
+        why = record if isinstance(record, ValueError) else "not a quotes record"
+        on_error(InputError("Q001", f"{source}:{number}", reason=f"not a record: {why}"))
 
 
 def _speaker(summary: Summary, record: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from typing import IO, Any, TypeVar
 
 from quotes._entities import EntityRegistry, PersonName
 from quotes._errors import InputError
+from quotes._io import iter_jsonl
 
 __all__ = ["JournaledRegistry", "ResumableOutput"]
 
@@ -60,11 +61,16 @@ class JournaledRegistry(EntityRegistry):
 
 
 def _progress_lines(path: Path) -> list[dict[str, Any]]:
-    """The complete lines of a progress file (a line cut by a kill is ignored)."""
+    """The complete lines of a progress file (a line cut by a kill is ignored); a broken one is an InputError."""
     if not path.exists():
         return []
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return [json.loads(line) for line in lines[:-1] if line]
+    entries: list[dict[str, Any]] = []
+    for number, entry in iter_jsonl(path.read_text(encoding="utf-8").split("\n")[:-1]):
+        if not isinstance(entry, dict):
+            raise InputError("Q001", f"{path}:{number}", reason=f"a broken progress line ({entry}); remove it and "
+                             "the output to start again")
+        entries.append(entry)
+    return entries
 
 
 @dataclass

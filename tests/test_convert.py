@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from quotes._convert import Article, doc_bin, load_articles, to_docs
+from quotes._evaluate import GoldError
 
 TRAINING = Path(__file__).parent / "data" / "training"
 MAYOR = (TRAINING / "split" / "text" / "mayor.txt").read_text(encoding="utf-8")
@@ -84,6 +85,12 @@ def test_gold_jsonl_with_offsets_uses_them(tmp_path, make_doc):
     docs = list(to_docs(load_articles(tmp_path / "gold.jsonl"), make_doc))
     ents = [(e.label_, e.start_char) for e in docs[0].ents]
     assert ents == [("SOURCE", 25), ("CUE", 29), ("CONTENT", 34)]  # the cue nearest the content
+
+
+def test_a_bad_gold_line_is_named(tmp_path):
+    (tmp_path / "gold.jsonl").write_text('{"doc": "a.txt", "quote": "x"}\n\nnot json\n', encoding="utf-8")
+    with pytest.raises(GoldError, match=r"gold\.jsonl:3: not JSON"):
+        load_articles(tmp_path / "gold.jsonl")
 
 
 def test_doc_bin_round_trips_the_labels(make_doc):

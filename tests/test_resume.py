@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes import EntityRegistry
-from quotes._resume import _name_json
+from quotes import EntityRegistry, InputError
+from quotes._resume import ResumableOutput, _name_json
 from tests.conftest import SEEDS
 from tests.test_cli import _entry_point, _run
 from tests.test_corpus import write_jsonl
@@ -124,3 +124,23 @@ def test_names_resolved_before_the_interruption_still_name_later_articles(tmp_pa
     run = _run(*_command(two, out, "--resume")[1:])
     assert run.code == 0, run.err
     assert out.read_bytes() == whole.read_bytes()
+
+
+def _progress(tmp_path: Path, text: str) -> Path:
+    """An output of three bytes whose progress file holds ``text``; the output's path."""
+    out = tmp_path / "out.jsonl"
+    out.write_text("{}\n", encoding="utf-8")
+    (tmp_path / ".out.jsonl.progress").write_text(text, encoding="utf-8")
+    return out
+
+
+DONE = json.dumps({"doc_id": "a", "end": 3, "names": []})
+
+
+def test_a_line_cut_by_a_kill_is_ignored(tmp_path: Path) -> None:
+    assert ResumableOutput.open(_progress(tmp_path, f'{DONE}\n{{"doc_id": "b", "en')).done == ["a"]
+
+
+def test_a_broken_complete_progress_line_is_one_error_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"\.out\.jsonl\.progress:2: \[Q001\] cannot read: a broken progress line"):
+        ResumableOutput.open(_progress(tmp_path, f"{DONE}\nnot json\n{DONE}\n"))
