@@ -129,7 +129,7 @@ class QuotesComponent:
 
 @Language.factory(
     "quotes",
-    assigns=["doc._.quotes", "doc.spans"],
+    assigns=["doc._.quotes", "doc.spans", "token.head", "token.dep"],
     requires=["token.dep", "token.pos", "token.tag", "token.lemma", "token.ent_type", "token.is_sent_start",
               "doc.ents"],
     default_config={"patterns": None, "overrides": {}, "confidence": {}, "windows": {}, "furniture": True,

@@ -208,13 +208,19 @@ def _merge_split(doc: Doc, qx: DocIndex, qi: int, window: list[Token], draft: Dr
     stands between them (‘A,’ X said, adding, ‘B’): B is said anew, and the next quote's pass attributes it."""
     if qi + 1 >= len(qx.marks) or not window or window[-1].text in _SENTENCE_END:
         return
-    if any(is_cue_verb(t, lex) and (draft.cue is None or t.i != draft.cue.root.i) for t in window):
-        return
+    cue = draft.cue.root if draft.cue is not None else None
+    if cue is not None and any(t.i != cue.i and is_cue_verb(t, lex) and not _has_subject(t) for t in window):
+        return  # 'adding', 'before asking her': the same speaker says more (not 'told reporters who asked')
     nxt = qx.marks[qi + 1]
     between = qx.text[window[-1].idx + len(window[-1]) : nxt.open]
     if between.strip() == "" and window[-1].text == ",":
         draft.spans.append(quote_span(qx.text, nxt))
         draft.marks.add(qi + 1)
+
+
+def _has_subject(verb: Token) -> bool:
+    """The verb has a subject of its own (a relative clause's 'who asked'), not its head's ('said, adding')."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
@@ -260,6 +266,7 @@ def _line_before(doc: Doc, qx: DocIndex, qi: int) -> list[Token]:
 
 
 def _opens_line(doc: Doc, tok: Token) -> bool:
+    """``tok`` is the first word of its line."""
     return tok.i == 0 or doc[tok.i - 1].is_space or "\n" in doc[tok.i - 1].text
 
 

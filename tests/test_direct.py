@@ -94,6 +94,12 @@ def test_a_second_cue_between_two_quotes_makes_two_records(text: str, cues: list
     assert found[0].speaker.mention == found[1].speaker.mention
 
 
+def test_a_cue_with_a_subject_of_its_own_does_not_split_the_quote() -> None:
+    text = "“We will win,” Smith told reporters who asked, “The polls are wrong.”"
+    quote = only(text)
+    assert span_texts(text, quote) == ["We will win,", "The polls are wrong."]
+
+
 @pytest.mark.parametrize(
     "text",
     [
