@@ -279,9 +279,14 @@ def _excluded(head: Token) -> set[int]:
     """Tokens of clauses hanging off a noun phrase (non-restrictive relative clauses, participles, appositive
     participles)."""
     out: set[int] = set()
+    kept: set[int] = set()  # a restrictive relative clause stays whole: 'veterans who have come to work with him'
     for tok in head.subtree:
+        if tok.i in kept or tok.i in out or tok.i <= head.i:
+            continue
         participle = tok.dep_ == "appos" and tok.tag_ in ("VBG", "VBN")  # 'Mr Clarke, writing in The Times,'
-        if tok.i != head.i and (tok.dep_ in _CLAUSE_DEPS or participle) and tok.i > head.i and not _restrictive(tok):
+        if _restrictive(tok):
+            kept.update(t.i for t in tok.subtree)
+        elif tok.dep_ in _CLAUSE_DEPS or participle:
             out.update(t.i for t in tok.subtree)
     return out
 

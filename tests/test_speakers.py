@@ -343,6 +343,8 @@ def test_two_people_named_as_often_leave_a_far_pronoun_unresolved() -> None:
      "Robert Smith, a lawyer who represents the family", "person", "Robert Smith"),
     ("An official who attended the session said the talks had failed.", "An official who attended the session",
      "anonymous", "An official who attended the session"),
+    ("“We won,” said Robert Smith, one of several veterans who have come to work with the mayor.",
+     "Robert Smith, one of several veterans who have come to work with the mayor", "person", "Robert Smith"),
     # a clause set off by commas adds to a mention without being part of it
     ("Joseph, who has four children, said the school was closing.", "Joseph", "person", "Joseph"),
     # who is named is read without the clause: the journal does not speak for the study
