@@ -30,7 +30,7 @@ from quotes._lexicon import Lexicon, default_lexicon, load_lexicon, merge_overri
 from quotes._marks import QuoteMark, scan_quotes
 from quotes._needs import require_parse
 from quotes._overlap import drop_overlaps
-from quotes._repair import reattach_conjuncts
+from quotes._repair import repair_parse
 from quotes._reported import reported_speech
 from quotes._speakers import Resolution, entity_id, headline, resolve_speakers
 from quotes._syntax import DocIndex
@@ -205,7 +205,7 @@ def find_quotes(doc: Doc, marks: list[QuoteMark], lex: Lexicon, names: Names,
                 learned: list[Span] | None = None) -> tuple[dict[str, Any], ...]:
     """All passes over one Doc: parse repairs, quote marks, direct, reported, the learned pass's spans,
     continuations, speakers; overlaps dropped last."""
-    qx = DocIndex(reattach_conjuncts(doc), marks)
+    qx = DocIndex(repair_parse(doc, lex), marks)
     drafts = direct_quotes(doc, qx, lex)
     drafts += [d for d in reported_speech(doc, qx, drafts, lex) if not _in_headline(d, qx, lex)]
     if learned is not None:  # the rules' records were read off headlines above; only the tagger's new ones here

@@ -7,13 +7,21 @@ swallows a second attribution and *warned* speaks for *he*. A finite verb
 cannot share the auxiliary of a non-finite one (*would … warned*), so such a
 conjunct belongs to the reporting verb of the same form; it is re-attached
 there, and every pass then reads two attributions.
+
+After a long parenthetical ("The nominee continues to insist, most recently in
+an interview with ABC News, that he wants to release his taxes") it may make the
+*that* clause the root of the sentence and the reporting clause its complement.
+A clause opened by a complementizer is never a sentence's root; the reporting
+clause is made the root again and the *that* clause its complement.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["reattach_conjuncts"]
+from quotes._lexicon import Lexicon
+
+__all__ = ["repair_parse"]
 
 #: Penn tags of finite verbs, and of the forms that need an auxiliary or 'to' to head a clause.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -37,7 +45,36 @@ def _misattached_to(conj: Token) -> Token | None:
     return outer if outer.tag_ == conj.tag_ and outer.i < head.i else None
 
 
-def reattach_conjuncts(doc: Doc) -> Doc:
+def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
+    """Both repairs, in place; the Doc is returned for chaining."""
+    return _reattach_conjuncts(_raise_fronted_reports(doc, lex))
+
+
+def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
+    """The reporting clause the parser hung under a root that opens with a complementizer: a complement before
+    the root (the whole report sits in front of the 'that' clause)."""
+    if root.dep_ != "ROOT" or not any(c.dep_ == "mark" and c.lower_ in lex.function_words.complementizers
+                                      for c in root.children):
+        return None
+    return next((c for c in root.lefts if c.dep_ == "ccomp"), None)
+
+
+def _deepest_infinitive(verb: Token) -> Token:
+    """'continues to insist': the verb at the end of a chain of infinitive complements, which takes the clause."""
+    while (nxt := next((c for c in verb.rights if c.dep_ == "xcomp"), None)) is not None:
+        verb = nxt
+    return verb
+
+
+def _raise_fronted_reports(doc: Doc, lex: Lexicon) -> Doc:
+    """Make each fronted reporting clause the root again, its last infinitive taking the 'that' clause."""
+    for root, report in [(t, r) for t in doc if (r := _fronted_report(t, lex)) is not None]:
+        report.head, report.dep_ = report, "ROOT"  # detach first: hanging the root below it at once is a cycle
+        root.head, root.dep_ = _deepest_infinitive(report), "ccomp"
+    return doc
+
+
+def _reattach_conjuncts(doc: Doc) -> Doc:
     """Re-attach each misattached finite conjunct, with its coordinator, to the verb it coordinates with."""
     moves = [(tok, outer) for tok in doc if (outer := _misattached_to(tok)) is not None]
     for conj, outer in moves:

@@ -6,10 +6,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from quotes._repair import reattach_conjuncts
+from quotes._lexicon import default_lexicon
+from quotes._repair import repair_parse
 from tests.conftest import span_texts, speech
 
 VOCAB = spacy.blank("en").vocab
+LEX = default_lexicon()
 
 Row = tuple[str, int, str, str]  # word, head index, dep, tag
 
@@ -29,7 +31,7 @@ MISATTACHED: list[Row] = [
 
 
 def test_a_finite_conjunct_of_a_non_finite_reported_verb_moves_to_the_reporting_verb() -> None:
-    doc = reattach_conjuncts(parse(MISATTACHED))
+    doc = repair_parse(parse(MISATTACHED), LEX)
     assert doc[7].head.text == "said" and doc[7].dep_ == "conj"
     assert doc[6].head.text == "said"  # the coordinator goes with it
     assert [t.text for t in doc[4].subtree] == ["he", "would", "cut", "taxes"]
@@ -46,7 +48,7 @@ def test_conjuncts_that_can_share_their_head_stay(changed: list[Row]) -> None:
     rows = list(MISATTACHED)
     for row in changed:
         rows[next(i for i, r in enumerate(rows) if r[0] == row[0])] = row
-    doc = reattach_conjuncts(parse(rows))
+    doc = repair_parse(parse(rows), LEX)
     assert doc[7].head.text == rows[rows[7][1]][0]
 
 
@@ -62,3 +64,31 @@ def test_two_attributions_of_one_speaker(text: str, first: str, second: str) -> 
     found = speech(text)
     assert [span_texts(text, q) for q in found] == [[first], [second]]
     assert found[0].speaker.mention == found[1].speaker.mention
+
+
+# "Smith continues to insist , lately , that taxes rose ." parsed with the 'that' clause as the root
+FRONTED: list[Row] = [
+    ("Smith", 1, "nsubj", "NNP"), ("continues", 9, "ccomp", "VBZ"), ("to", 3, "aux", "TO"),
+    ("insist", 1, "xcomp", "VB"), (",", 9, "punct", ","), ("lately", 3, "advmod", "RB"), (",", 9, "punct", ","),
+    ("that", 9, "mark", "IN"), ("taxes", 9, "nsubj", "NNS"), ("rose", 9, "ROOT", "VBD"), (".", 9, "punct", "."),
+]
+
+
+def test_a_root_opened_by_a_complementizer_goes_under_the_report_before_it() -> None:
+    doc = repair_parse(parse(FRONTED), LEX)
+    assert (doc[1].dep_, doc[1].head.i) == ("ROOT", 1)
+    assert (doc[9].dep_, doc[9].head.text) == ("ccomp", "insist")
+    assert [s.start for s in doc.sents] == [0]
+
+
+def test_a_root_without_a_complementizer_stays() -> None:
+    rows = [r if r[0] != "that" else ("so", 9, "advmod", "RB") for r in FRONTED]
+    doc = repair_parse(parse(rows), LEX)
+    assert (doc[9].dep_, doc[1].head.text) == ("ROOT", "rose")
+
+
+def test_a_report_before_a_long_parenthetical_keeps_its_that_clause() -> None:
+    text = ("The nominee continues to insist, most recently in a Labor Day interview with ABC News, that he really "
+            "wants to release his taxes.")
+    (quote,) = speech(text)
+    assert (quote.text, quote.speaker.mention) == ("he really wants to release his taxes", "The nominee")
