@@ -8,8 +8,10 @@ covers another record's speaker or cue is a misreading too, and that record goes
 (unless it is a direct quote: then the other's attribution is the misreading). Two
 records whose contents cross keep the more confident (the earlier on a tie). None
 of this applies when every part of one lies inside a single content span of the
-other (speech reported inside a quote). A term inside a speaker's phrase (the
-"Avatar" star) is a quoted name, not an overlap; records may share a speaker mention.
+other (speech reported inside a quote), or inside the other's speaker mention (speech
+in a relative clause of the speaker: "Officials who said the plan would fail now say
+…"). A term inside a speaker's phrase (the "Avatar" star) is a quoted name, not an
+overlap; records may share a speaker mention.
 """
 
 from __future__ import annotations
@@ -81,8 +83,16 @@ def _contents_touch(a: Record, b: Record) -> bool:
     return any(_touch(c, d) for c in _content(a) for d in _content(b))
 
 
+def _inside_mention(inner: Record, outer: Record) -> bool:
+    """Every part of ``inner`` lies in ``outer``'s speaker mention: speech in a relative clause of the speaker
+    ('Officials who said the plan would fail now say …')."""
+    speaker = outer.get("speaker")
+    return speaker is not None and all(speaker["start"] <= s and e <= speaker["end"]
+                                       for s, e in _content(inner) + _others(inner))
+
+
 def _nested(a: Record, b: Record) -> bool:
-    return _inside_quote(a, b) or _inside_quote(b, a)
+    return _inside_quote(a, b) or _inside_quote(b, a) or _inside_mention(a, b) or _inside_mention(b, a)
 
 
 def _reach(record: Record) -> Part:

@@ -55,9 +55,13 @@ def _kept(records: list[dict[str, Any]]) -> list[int]:
         # records that only share a speaker mention (a quote and its continuation)
         ([_record("direct", [(1, 20)], 0.9, (22, 27), (28, 32)),
           _record("direct", [(35, 60)], 0.8, (22, 27), None)], [0, 1]),
+        # speech wholly inside another record's speaker mention ('Officials who said the plan would fail now
+        # say …'): a relative clause of the speaker, both stay
+        ([_record("indirect", [(19, 37)], 0.75, (10, 13), (14, 18)),
+          _record("indirect", [(46, 54)], 0.75, (0, 37), (42, 45))], [0, 1]),
     ],
     ids=["own-speaker", "own-cue", "crossing", "content-is-anothers-speaker", "crossing-tie", "speaker-in-quote",
-         "nested", "term-in-speaker", "shared-speaker"],
+         "nested", "term-in-speaker", "shared-speaker", "speech-in-speakers-relative-clause"],
 )
 def test_drop_overlaps(records: list[dict[str, Any]], kept: list[int]) -> None:
     assert _kept(records) == kept
@@ -89,6 +93,12 @@ def test_drop_overlaps_keeps_text_order() -> None:
 def test_a_relative_clause_of_the_speaker_is_not_speech(text: str, said: str) -> None:
     found = speech(text)
     assert [(q.text, q.speaker.mention if q.speaker else None) for q in found] == [(said, "Several workers")]
+
+
+def test_speech_in_a_restrictive_relative_clause_of_the_speaker_stands_beside_its_record() -> None:
+    found = speech("Analysts who had predicted a recession said the data was surprising.")
+    assert [(q.text, q.speaker.mention) for q in found] == [
+        ("a recession", "who"), ("the data was surprising", "Analysts who had predicted a recession")]
 
 
 def test_no_two_records_of_an_article_overlap_outside_a_quote() -> None:
