@@ -290,7 +290,7 @@ def _outer_report(verb: Token, by_cue: dict[int, Draft], lex: Lexicon) -> bool:
     comp = complement(verb, lex)
     if comp is None:
         return False
-    inner = [by_cue[t.i] for t in comp.subtree if t.i in by_cue]
+    inner = [by_cue[t.i] for t in content_of_clause(comp, lex) if t.i in by_cue]  # not a clause of its own
     subj = speaker_of(verb, lex)
     if not inner or subj is None:
         return False

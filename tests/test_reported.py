@@ -237,3 +237,13 @@ def test_content_excludes_that_cue_and_trailing_attribution() -> None:
     quote = only(text)
     assert quote.text == "strikes would compel Putin to negotiate"
     assert [(h.relation, h.target) for h in quote.chain] == [("reported_by", "AP")]
+
+
+def test_a_later_attribution_of_its_own_does_not_make_the_first_cue_its_relay() -> None:
+    text = ("She said fathers would not be eligible for the leave, and when pressed on why, the mother of three "
+            'replied, "It is meant to benefit the mother."')
+    found = speech(text)
+    assert [(q.kind, q.text, q.speaker.mention) for q in found] == [
+        ("indirect", "fathers would not be eligible for the leave", "She"),
+        ("direct", "It is meant to benefit the mother.", "the mother of three")]
+    assert found[1].chain == []
