@@ -265,6 +265,19 @@ def _object_content(verb: Token, lex: Lexicon) -> Span | None:
     return trim_span(_subtree_span(obj))
 
 
+def _pro_form_content(verb: Token, lex: Lexicon) -> Span | None:
+    """'Mook said as much', 'voters said the same of Trump': a pro-form standing for what was said before ('isn't
+    saying much' says nothing, as with any negated object)."""
+    if lex.cue_class.get(cue_lemma(verb)) != "assertion" or _negated(verb, lex):
+        return None
+    arg = next((c for c in verb.rights if c.dep_ in ("dobj", "advmod")
+                and any(t.lower_ in lex.pro_forms for t in (c, *c.children))), None)
+    if arg is None:
+        return None
+    end = arg.right_edge.i if arg.dep_ == "dobj" else arg.i  # 'as much' without 'in an interview'
+    return trim_span(verb.doc[arg.left_edge.i : end + 1])
+
+
 def _negated(verb: Token, lex: Lexicon) -> bool:
     """'did not confirm any contact', 'neither … nor … confirmed': nothing was said."""
     if any(c.dep_ == "neg" for c in verb.children):
@@ -363,7 +376,7 @@ def verb_content(verb: Token, qx: DocIndex, lex: Lexicon) -> list[Span] | None:
     """The content spans of a cue verb, trying each construction in turn."""
     single = (_clausal_content(verb, lex) or _as_content(verb, qx, lex) or _naming_content(verb, lex)
               or _quoted_argument(verb, qx) or _request_content(verb, lex) or _object_content(verb, lex)
-              or _topic_content(verb, lex) or _passive_subject_content(verb, lex))
+              or _topic_content(verb, lex) or _pro_form_content(verb, lex) or _passive_subject_content(verb, lex))
     if single is not None and len(single):
         return [single]
     if complement(verb, lex) is not None:

@@ -167,6 +167,9 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge"),
         ("The company acknowledged a serious breach of its systems.", "a serious breach of its systems"),
         ("She complained about the noise from the plant.", "the noise from the plant"),
+        # a pro-form standing for what was said before
+        ("The campaign manager said as much.", "as much"),
+        ("Most voters said the same of the governor.", "the same of the governor"),
     ],
 )
 def test_requests_promises_and_nominal_contents(text: str, content: str) -> None:
@@ -226,6 +229,7 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         "As the mayor spoke, protesters gathered outside.",
         "As he said goodbye, she wept.",
         "He commented on Sunday.",
+        "The senator is not saying much.",
     ],
 )
 def test_not_speech(text: str) -> None:
