@@ -294,8 +294,8 @@ def _topic_content(verb: Token, lex: Lexicon) -> Span | None:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i > verb.i and cue_lemma(verb) in topics.get(prep.lower_, ()):
             obj = first(prep.children, ("pobj", "pcomp"))
-            if obj is not None and obj.ent_type_ not in _WHEN:  # 'reported on Tuesday' says when, not what
-                return trim_span(_subtree_span(obj))
+            if obj is not None and obj.ent_type_ not in _WHEN and obj.lemma_.lower() not in lex.speaking_terms:
+                return trim_span(_subtree_span(obj))  # not 'reported on Tuesday', 'spoke on condition of …'
     return None
 
 
@@ -361,8 +361,8 @@ def _comment_clause_content(verb: Token, lex: Lexicon) -> Span | None:
 def _preposed_content(verb: Token, qx: DocIndex) -> Span | None:
     """People like Scott, he said. / …, experts say.: the words before a sentence-final cue."""
     subj = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None or any(c.dep_ not in _TRAILING_ADJUNCTS for c in verb.rights):
-        return None
+    if subj is None or verb.dep_ == "relcl" or any(c.dep_ not in _TRAILING_ADJUNCTS for c in verb.rights):
+        return None  # '…, said the official, who spoke …': a relative clause reports nothing before it
     doc = verb.doc
     comma = subj.left_edge.i - 1
     sent_start = qx.sentence(verb).start

@@ -146,6 +146,7 @@ class CueData(_Strict):
     naming_verbs: _Lemmas
     question_verbs: _Lemmas
     pro_form_contents: _Words
+    terms_of_speaking: _Lemmas
     comment_clauses: _CommentClauses
     for_verbs: _Lemmas
     infinitive: _Infinitive
@@ -364,6 +365,7 @@ class Lexicon:
     comment_marks: frozenset[str]
     comment_verbs: frozenset[str]
     pro_forms: frozenset[str]
+    speaking_terms: frozenset[str]
     for_verbs: frozenset[str]
     infinitive_classes: frozenset[str]
     infinitive_verbs: frozenset[str]
@@ -467,7 +469,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "fragment_verbs": cues.fragment_verbs.lemmas,
         "naming_verbs": cues.naming_verbs.lemmas, "question_verbs": cues.question_verbs.lemmas,
         "comment_marks": cues.comment_clauses.marks, "comment_verbs": cues.comment_clauses.lemmas,
-        "pro_forms": cues.pro_form_contents.words,
+        "pro_forms": cues.pro_form_contents.words, "speaking_terms": cues.terms_of_speaking.lemmas,
         "for_verbs": cues.for_verbs.lemmas, "infinitive_classes": cues.infinitive.classes,
         "infinitive_verbs": cues.infinitive.lemmas, "citing_verbs": cues.relay.citing,
         "obtained_verbs": cues.relay.obtained, "report_relations": dict(cues.relay.report_relations),

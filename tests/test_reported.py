@@ -229,6 +229,9 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         "As the mayor spoke, protesters gathered outside.",
         "As he said goodbye, she wept.",
         "He commented on Sunday.",
+        # the terms on which someone spoke are not what they spoke about
+        "The official spoke on condition of anonymity.",
+        "She commented on the record.",
         "The senator is not saying much.",
     ],
 )
@@ -251,3 +254,12 @@ def test_a_later_attribution_of_its_own_does_not_make_the_first_cue_its_relay() 
         ("indirect", "fathers would not be eligible for the leave", "She"),
         ("direct", "It is meant to benefit the mother.", "the mother of three")]
     assert found[1].chain == []
+
+
+@pytest.mark.parametrize("text", [
+    "The talks had stalled, said the official, who spoke on condition of anonymity.",
+    "The talks had stalled, according to a senior official who spoke on the condition of anonymity.",
+])
+def test_an_anonymous_source_says_one_thing(text: str) -> None:
+    quote = only(text)
+    assert quote.text == "The talks had stalled"
