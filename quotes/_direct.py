@@ -14,13 +14,12 @@ from quotes._chains import add_listener_and_channels
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
 from quotes._marks import ALL_MARKS, QuoteMark
-from quotes._syntax import NOT_SPEAKERS, DocIndex, cue_lemma, is_cue_verb, noun_phrase, speaker_of, trim_span
+from quotes._syntax import DASHES, NOT_SPEAKERS, DocIndex, cue_lemma, is_cue_verb, noun_phrase, speaker_of, trim_span
 
 __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
 _END_OF_QUOTE = ",?!—–-…"
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
-_DASHES = frozenset({"-", "--", "–", "—", "―"})
 _DASH_SIGNATURE = regex.compile(r"[ \t]*([―—–]|--?)[ \t]*(?=\p{Lu})")
 
 
@@ -278,7 +277,7 @@ def _opens_sentence(doc: Doc, qx: DocIndex, tok: Token) -> bool:
 
 def _spaced_dash(doc: Doc, tok: Token) -> bool:
     """A dash with a space on both sides: a break in the sentence, not a hyphen ('D.C.-based')."""
-    return tok.text in _DASHES and tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+    return tok.text in DASHES and tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
 
 
 def _label_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:

@@ -288,8 +288,8 @@ def _apply_according(phrase: AdverbialPhrase, drafts: list[Draft], qx: DocIndex,
 def _outer_report(verb: Token, by_cue: dict[int, Draft], lex: Lexicon) -> bool:
     """…, AP reported: a cue whose complement holds another record's cue becomes a hop of it."""
     comp = complement(verb, lex)
-    if comp is None:
-        return False
+    if comp is None or not any(t.i in by_cue for t in comp.subtree):
+        return False  # the common case, decided without reading the content
     inner = [by_cue[t.i] for t in content_of_clause(comp, lex) if t.i in by_cue]  # not a clause of its own
     subj = speaker_of(verb, lex)
     if not inner or subj is None:

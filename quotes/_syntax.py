@@ -12,6 +12,7 @@ from quotes._lexicon import Lexicon
 from quotes._marks import ALL_MARKS, QuoteMark
 
 __all__ = [
+    "DASHES",
     "NOT_SPEAKERS",
     "AdverbialPhrase",
     "DocIndex",
@@ -141,7 +142,8 @@ def _fallback_subject(verb: Token) -> Token | None:
     return None
 
 
-_DASHES = frozenset({"-", "--", "—", "–"})
+#: Dashes as tokens (the normalized view turns the horizontal bar into an em dash).
+DASHES = frozenset({"-", "--", "—", "–"})
 
 
 def _before_parenthetical(verb: Token) -> Token | None:
@@ -151,13 +153,13 @@ def _before_parenthetical(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
         i -= 1
-    if i < 2 or doc[i].text not in _BREAKS or (not doc[i - 1].whitespace_ and doc[i].text in _DASHES):
+    if i < 2 or doc[i].text not in _BREAKS or (not doc[i - 1].whitespace_ and doc[i].text in DASHES):
         return None
     close = doc[i]
     for j in range(i - 1, 0, -1):
         if doc[j].is_sent_start:
             return None
-        if doc[j].text == close.text or (close.text in _DASHES and doc[j].text in _DASHES and doc[j].whitespace_):
+        if doc[j].text == close.text or (close.text in DASHES and doc[j].text in DASHES and doc[j].whitespace_):
             name = doc[j - 1]
             return name if name.pos_ in ("PROPN", "PRON") and name.ent_type_ not in NOT_SPEAKERS else None
     return None
@@ -291,7 +293,7 @@ def _excluded(head: Token) -> set[int]:
     return out
 
 
-_BREAKS = _DASHES | {","}
+_BREAKS = DASHES | {","}
 
 
 def _lead_in_end(head: Token, start: int) -> int:
