@@ -20,12 +20,13 @@ from quotes._syntax import (
     adverbial_source,
     cue_lemma,
     first,
+    idiom_object,
     is_cue_verb,
     stranded_subject,
     trim_span,
 )
 
-__all__ = ["clause_without", "complement", "content_of_clause", "verb_content"]
+__all__ = ["bare_cue", "clause_without", "complement", "content_of_clause", "verb_content"]
 
 _ARG_DEPS = frozenset({"dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "npadvmod"})
 #: Entity labels of a time: 'on Tuesday' after a cue is no topic.
@@ -33,6 +34,8 @@ _WHEN = frozenset({"DATE", "TIME"})
 #: Dependents that fill a cue's content slot itself (a comment clause has none: 'As the mayor said, …').
 _OWN_CONTENT = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp"})
 _TRAILING_ADJUNCTS = frozenset({"advmod", "npadvmod", "prep", "punct", "tmod", "pobj", "det", "compound", "amod"})
+#: Dependents before a cue that say when, where or how it was said.
+_LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "tmod", "advcl"})
 
 def _without_mark(span: Span, lex: Lexicon) -> Span:
     """Drop a leading complementizer ('that', 'whether') and edge punctuation."""
@@ -223,13 +226,15 @@ def _to_last_quote(span: Span, qx: DocIndex) -> Span | None:
     return span.doc[span.start : end]
 
 
-def _quoted_argument(verb: Token, qx: DocIndex) -> Span | None:
-    """congratulated Trump on the ‘…’: the verb's arguments up to the quote they hold."""
+def _quoted_argument(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
+    """congratulated Trump on the ‘…’: the verb's arguments up to the quote they hold; after an idiom ('put it in an
+    exposé, “the operator”') the quoted argument alone, as the idiom's own words say nothing."""
     args = [c for c in verb.children if c.dep_ in _ARG_DEPS and c.i > verb.i]
     holding = [a for a in args if qx.quotes_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))]
     if not holding:
         return None
-    return _to_last_quote(trim_span(verb.doc[args[0].left_edge.i : holding[-1].right_edge.i + 1]), qx)
+    first_arg = holding[-1] if idiom_object(verb, lex) is not None else args[0]
+    return _to_last_quote(trim_span(verb.doc[first_arg.left_edge.i : holding[-1].right_edge.i + 1]), qx)
 
 
 def _request_content(verb: Token, lex: Lexicon) -> Span | None:
@@ -265,14 +270,14 @@ def _object_content(verb: Token, lex: Lexicon) -> Span | None:
     return trim_span(_subtree_span(obj))
 
 
-def _pro_form_content(verb: Token, lex: Lexicon) -> Span | None:
-    """'Mook said as much', 'voters said the same of Trump': a pro-form standing for what was said before ('isn't
-    saying much' says nothing, as with any negated object)."""
+def _pro_form_content(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
+    """'Mook said as much', 'voters said the same of Trump', 'half said so', 'he said no': a pro-form standing for
+    what was said before ('isn't saying much' says nothing, as with any negated object; a quoted “no” is a
+    fragment of the sentence around it)."""
     if lex.cue_class.get(cue_lemma(verb)) != "assertion" or _negated(verb, lex):
         return None
-    arg = next((c for c in verb.rights if c.dep_ in ("dobj", "advmod")
-                and any(t.lower_ in lex.pro_forms for t in (c, *c.children))), None)
-    if arg is None:
+    arg = next((c for c in verb.rights if c.dep_ in ("dobj", "advmod", "intj") and c.lower_ in lex.pro_forms), None)
+    if arg is None or qx.inside(arg):
         return None
     end = arg.right_edge.i if arg.dep_ == "dobj" else arg.i  # 'as much' without 'in an interview'
     return trim_span(verb.doc[arg.left_edge.i : end + 1])
@@ -307,19 +312,34 @@ def _passive_subject_content(verb: Token, lex: Lexicon) -> Span | None:
     return trim_span(_subtree_span(subj))
 
 
-def _parenthetical_content(verb: Token) -> list[Span] | None:
+def _hung_before_host(verb: Token, lex: Lexicon) -> bool:
+    """'If anything, Ash argued, the incident is …': a cue set off by commas, with no object of its own, that the
+    parser made the complement of the clause after it (not of a cue: '…, sources said' reports the clause before)."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    return (verb.dep_ == "ccomp" and verb.head.i > verb.i and after < len(doc) and doc[after].text == ","
+            and not is_cue_verb(verb.head, lex) and not any(c.dep_ in _OWN_CONTENT for c in verb.children))
+
+
+def _parenthetical_content(verb: Token, lex: Lexicon) -> list[Span] | None:
     """Climate change, Mr. Obama often says, is the greatest threat: the host clause around the cue."""
-    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
+    hung = _hung_before_host(verb, lex)
+    if verb.dep_ != "parataxis" and not hung:
         return None
     host = verb.head
-    if host.dep_ in ("aux", "auxpass") and host.head.i != host.i:
-        host = host.head  # 'The vote, officials said, was lost': the parser hung the cue on the auxiliary
+    if host.dep_ in ("aux", "auxpass", *SUBJECT_DEPS) and host.head.i != host.i:
+        host = host.head  # 'The vote, officials said, was lost': the parser hung the cue on the auxiliary or subject
+    if host.pos_ not in ("VERB", "AUX"):
+        return None
     doc = verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i + 1
     host_subject = [c for c in verb.lefts if c.dep_ == "nsubj"] if any(
         c.dep_ == "nsubj" and c.i > verb.i for c in verb.children) else []
     if host_subject:  # 'The only parts left, said the operators, were …': the parser gave the cue the host's subject
         left = host_subject[-1].right_edge.i + 1
+    own_subject = first(verb.children, ("nsubj",))
+    if hung and own_subject is not None and own_subject.i < verb.i:
+        left = own_subject.left_edge.i  # the lead-in before the cue's subject ('If anything,') is the host's
     parts = [trim_span(doc[host.left_edge.i : left]), trim_span(doc[right : host.right_edge.i + 1])]
     parts = [p for p in parts if len(p)]
     return parts or None
@@ -353,15 +373,29 @@ def _comment_clause_content(verb: Token, lex: Lexicon) -> Span | None:
     if verb.dep_ != "advcl" or host.pos_ not in ("VERB", "AUX") or cue_lemma(verb) not in lex.comment_verbs \
             or not any(c.dep_ == "mark" and c.lower_ in lex.comment_marks for c in verb.children):
         return None
-    if any(c.dep_ in _OWN_CONTENT for c in verb.children):
+    idiom = idiom_object(verb, lex)  # 'As Cornyn put it, …': the idiom's object is no content of its own
+    if any(c.dep_ in _OWN_CONTENT and c != idiom for c in verb.children):
         return None
     return clause_without(host, verb)
 
 
-def _preposed_content(verb: Token, qx: DocIndex) -> Span | None:
-    """People like Scott, he said. / …, experts say.: the words before a sentence-final cue."""
+def _trailing(tok: Token, verb: Token, lex: Lexicon) -> bool:
+    """An adjunct after a sentence-final cue, or the person a verb of telling spoke to ('…, Carter told a panel')."""
+    return tok.dep_ in _TRAILING_ADJUNCTS or (tok.dep_ in ("dobj", "dative") and cue_lemma(verb) in lex.listener_verbs)
+
+
+def bare_cue(verb: Token, lex: Lexicon) -> bool:
+    """A cue with nothing but a subject, adjuncts and the person spoken to ('Trump told reporters on Friday.'): what
+    it says stands elsewhere."""
+    return all(c.dep_ in SUBJECT_DEPS or c.dep_ in _LEAD_INS or c.dep_ == "aux" or _trailing(c, verb, lex)
+               for c in verb.children)
+
+
+def _preposed_content(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
+    """People like Scott, he said. / …, experts say. / …, Carter told a Senate panel.: the words before a
+    sentence-final cue."""
     subj = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None or verb.dep_ == "relcl" or any(c.dep_ not in _TRAILING_ADJUNCTS for c in verb.rights):
+    if subj is None or verb.dep_ == "relcl" or not all(_trailing(c, verb, lex) for c in verb.rights):
         return None  # '…, said the official, who spoke …': a relative clause reports nothing before it
     doc = verb.doc
     comma = subj.left_edge.i - 1
@@ -369,17 +403,19 @@ def _preposed_content(verb: Token, qx: DocIndex) -> Span | None:
     if comma <= sent_start or doc[comma].text != ",":
         return None
     span = trim_span(doc[sent_start:comma])
+    if any(t.head.i == verb.i and t.dep_ in _LEAD_INS for t in span):
+        return None  # 'In a statement, the mayor said.': the cue's own adverbial, not what was said
     return span if len(span) >= 2 else None
 
 
 def verb_content(verb: Token, qx: DocIndex, lex: Lexicon) -> list[Span] | None:
     """The content spans of a cue verb, trying each construction in turn."""
     single = (_clausal_content(verb, lex) or _as_content(verb, qx, lex) or _naming_content(verb, lex)
-              or _quoted_argument(verb, qx) or _request_content(verb, lex) or _object_content(verb, lex)
-              or _topic_content(verb, lex) or _pro_form_content(verb, lex) or _passive_subject_content(verb, lex))
+              or _quoted_argument(verb, qx, lex) or _request_content(verb, lex) or _object_content(verb, lex)
+              or _topic_content(verb, lex) or _pro_form_content(verb, qx, lex) or _passive_subject_content(verb, lex))
     if single is not None and len(single):
         return [single]
     if complement(verb, lex) is not None:
         return None
-    other = _comment_clause_content(verb, lex) or _preposed_content(verb, qx)
-    return _parenthetical_content(verb) or ([other] if other is not None and len(other) else None)
+    other = _comment_clause_content(verb, lex) or _preposed_content(verb, qx, lex)
+    return _parenthetical_content(verb, lex) or ([other] if other is not None and len(other) else None)

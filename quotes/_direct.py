@@ -11,6 +11,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes._chains import add_listener_and_channels
+from quotes._content import bare_cue
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
 from quotes._marks import ALL_MARKS, QuoteMark
@@ -20,6 +21,7 @@ __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
 _END_OF_QUOTE = ",?!—–-…"
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
+_MARK_CHARS = "".join(sorted(ALL_MARKS))
 _DASH_SIGNATURE = regex.compile(r"[ \t]*([―—–]|--?)[ \t]*(?=\p{Lu})")
 
 
@@ -164,17 +166,23 @@ def _draft(doc: Doc, qx: DocIndex, qi: int, cue: Token, window: list[Token], lex
     return draft
 
 
+def _bare_attribution(text: str, m: QuoteMark, cue: Token, window: list[Token], lex: Lexicon) -> bool:
+    """“….” Trump said.: a full stop inside the marks, then a sentence that is only a speaker and a cue, which can
+    only attribute the quote before it."""
+    s, e = quote_span(text, m)
+    return (text[s:e].rstrip(_MARK_CHARS).endswith(".") and window[-1].text == "." and cue.dep_ == "ROOT"
+            and bare_cue(cue, lex))
+
+
 def _attribute_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     m = qx.marks[qi]
     text = qx.text
-    if not _quote_ends_clause(text, m):
-        return None
     s, e = quote_span(text, m)
     if not starts_sentence(text, m) and not (text[s : s + 1].isupper() and _speech_like(doc, qx, qi, s, e, lex)):
         return None
     window = _window_after(doc, qx, qi, lex.windows.cue_tokens)
     cue = next((t for t in window if is_cue_verb(t, lex)), None)
-    if cue is None:
+    if cue is None or not (_quote_ends_clause(text, m) or _bare_attribution(text, m, cue, window, lex)):
         return None
     draft = _draft(doc, qx, qi, cue, window, lex)
     _merge_split(doc, qx, qi, window, draft, lex)

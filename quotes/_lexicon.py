@@ -128,11 +128,16 @@ class _Topics(_Strict):
     by_preposition: dict[str, frozenset[str]]
 
 
+class _Idioms(_Strict):
+    objects: dict[str, frozenset[str]]
+
+
 class CueData(_Strict):
     """``cues.json``: speech verbs by class and the constructions that use them."""
 
     verbs: dict[str, tuple[str, ...]]
     document_subjects: _Nouns
+    object_idioms: _Idioms
     weak_verbs: _Lemmas
     nouns: _Lemmas
     beliefs: _Lemmas
@@ -349,6 +354,7 @@ class Lexicon:
     cue_verbs: frozenset[str]
     document_verbs: frozenset[str]
     document_subjects: frozenset[str]
+    object_idioms: Mapping[str, frozenset[str]]  # verb lemma → the objects that make it a speech verb ('put it')
     weak_verbs: frozenset[str]
     cue_nouns: frozenset[str]
     belief_verbs: frozenset[str]
@@ -459,6 +465,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "cue_class": classes, "cue_verbs": frozenset(classes),
         "document_verbs": _lowered(list(cues.verbs.get("document", ()))),
         "document_subjects": cues.document_subjects.nouns, "weak_verbs": cues.weak_verbs.lemmas,
+        "object_idioms": {v: _lowered(list(o)) for v, o in cues.object_idioms.objects.items()},
         "cue_nouns": cues.nouns.lemmas, "belief_verbs": cues.beliefs.lemmas,
         "adverbial_sources": cues.adverbial_sources.phrases,
         "adverbial_by_first": _by_first_word(cues.adverbial_sources.phrases),

@@ -18,6 +18,7 @@ __all__ = [
     "DocIndex",
     "adverbial_source",
     "cue_lemma",
+    "idiom_object",
     "is_cue_verb",
     "medium_object",
     "medium_phrase",
@@ -111,11 +112,23 @@ def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
     if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "intj", "compound"):
         return False
     lemma = cue_lemma(tok)
-    if lemma in lex.cue_verbs:
+    if lemma in lex.cue_verbs or idiom_object(tok, lex) is not None:
         return True
     # 'the letter reads', 'the report found': document verbs speak only through a document subject
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return lemma in lex.document_verbs and subj is not None and subj.lemma_.lower() in lex.document_subjects
+
+
+def idiom_object(verb: Token, lex: Lexicon) -> Token | None:
+    """The fixed object that makes a verb a speech verb ('as she put it', 'put it bluntly'). Not with a particle
+    ('put it off') or, outside an 'as' clause, a prepositional phrase ('put it on the table'): another verb."""
+    objects = lex.object_idioms.get(cue_lemma(verb))
+    if not objects or any(c.dep_ == "prt" for c in verb.children):
+        return None
+    if any(c.dep_ == "prep" for c in verb.children) and not any(c.dep_ == "mark" and c.lower_ in lex.comment_marks
+                                                                 for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in objects), None)
 
 
 def _participle_speaker_head(verb: Token, lex: Lexicon) -> Token | None:

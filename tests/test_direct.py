@@ -52,6 +52,14 @@ ATTRIBUTED = [
      "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.",
      "He would be a great senator. Not good, great. One of the brightest members of Congress,",
      "Rep. Elijah E. Cummings (D-Md.)", "said"),
+    # a full stop inside the marks, then a sentence that is only a speaker and a cue
+    ("“We are done with this.” The senator told reporters.", "We are done with this.", "The senator", "told"),
+    ("“I hope they find the missing files.” Smith said on Friday.", "I hope they find the missing files.",
+     "Smith", "said"),
+    # 'put it': to express in words
+    ("As the senator put it: “This nominee will not be confirmed.”", "This nominee will not be confirmed.",
+     "the senator", "put"),
+    ("The coach put it this way: “We lost to a better team.”", "We lost to a better team.", "The coach", "put"),
 ]
 
 
@@ -62,6 +70,15 @@ def test_attributed_direct_quote(text: str, words: str, mention: str, cue: str) 
     assert span_texts(text, quote) == [words]
     assert quote.speaker is not None and quote.speaker.mention == mention
     assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_a_cue_with_words_of_its_own_does_not_attribute_the_closed_quote_before_it() -> None:
+    import quotes
+
+    text = "“I hope they find the missing files.” Smith said he was joking."
+    records = quotes.extract(text)
+    assert not any(q.kind == "direct" for q in records)
+    assert [q.text for q in records if q.kind == "indirect"] == ["he was joking"]
 
 
 def test_glued_marks_still_give_exact_spans() -> None:

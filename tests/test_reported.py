@@ -170,6 +170,10 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         # a pro-form standing for what was said before
         ("The campaign manager said as much.", "as much"),
         ("Most voters said the same of the governor.", "the same of the governor"),
+        ("The mayor said so in a statement.", "so"),
+        ("Asked whether he would resign, the minister said no.", "no"),
+        # 'so' modifying another adverb is no pro-form: the clause is what was said
+        ("The coach said so far the team had played well.", "so far the team had played well"),
     ],
 )
 def test_requests_promises_and_nominal_contents(text: str, content: str) -> None:
@@ -197,6 +201,8 @@ def test_exhortations_and_references_are_found_by_the_rules(text: str, content: 
         ("As many tax experts have pointed out, the candidate is free to disclose his returns.",
          "the candidate is free to disclose his returns", "many tax experts"),
         ("Wages fell, as the report showed.", "Wages fell", "the report"),
+        ("As the mayor put it in an interview, the bridge will open in May.", "the bridge will open in May",
+         "the mayor"),
         # 'on Tuesday' after 'reported' says when, not what it reported on
         ("Ailes met the candidate that day, as The New York Times reported on Tuesday.",
          "Ailes met the candidate that day", "The New York Times"),
@@ -233,6 +239,14 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         "The official spoke on condition of anonymity.",
         "She commented on the record.",
         "The senator is not saying much.",
+        # a quoted pro-form is no answer of its own: 'say “no” to' is a fragment of the sentence around it
+        "Voters will say “no” to the plan.",
+        # the cue's own adverbial before it is not what was said
+        "In a statement on Monday, the mayor said.",
+        "Last week, the senator told reporters.",
+        # 'put it' with a particle or a place is not 'to express in words'
+        "“Is this the one?” He put it on the table.",
+        "“Can it wait?” She put it off until Monday.",
     ],
 )
 def test_not_speech(text: str) -> None:

@@ -133,3 +133,49 @@ def test_quote_index_marks_tokens_inside_quotes() -> None:
     doc = parse(rows)
     qx = DocIndex(doc, scan_quotes(doc.text))
     assert [qx.inside(t) for t in doc] == [True, True, True, True, False, False]
+
+
+# "The plan includes troops , Carter told a panel ." with the cue parsed as a conjunct of its content
+TOLD_PANEL: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"), ("plan", 2, "nsubj", "NOUN", "NN", "plan"),
+    ("includes", 2, "ROOT", "VERB", "VBZ", "include"), ("troops", 2, "dobj", "NOUN", "NNS", "troop"),
+    (",", 2, "punct", "PUNCT", ",", ","), ("Carter", 6, "nsubj", "PROPN", "NNP", "Carter"),
+    ("told", 2, "conj", "VERB", "VBD", "tell"), ("a", 8, "det", "DET", "DT", "a"),
+    ("panel", 6, "dobj", "NOUN", "NN", "panel"), (".", 6, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_preposed_content_before_a_verb_of_telling_and_its_listener() -> None:
+    doc = parse(TOLD_PANEL)
+    assert [p.text for p in verb_content(doc[6], DocIndex(doc, []), LEX)] == ["The plan includes troops"]
+
+
+# "The difference , he told me , is size ." with the cue hung on the host clause's subject
+ON_SUBJECT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"), ("difference", 7, "nsubj", "NOUN", "NN", "difference"),
+    (",", 4, "punct", "PUNCT", ",", ","), ("he", 4, "nsubj", "PRON", "PRP", "he"),
+    ("told", 1, "parataxis", "VERB", "VBD", "tell"), ("me", 4, "dobj", "PRON", "PRP", "I"),
+    (",", 4, "punct", "PUNCT", ",", ","), ("is", 7, "ROOT", "AUX", "VBZ", "be"),
+    ("size", 7, "attr", "NOUN", "NN", "size"), (".", 7, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_parenthetical_cue_hung_on_the_host_subject_reports_the_host_clause() -> None:
+    doc = parse(ON_SUBJECT)
+    assert [p.text for p in verb_content(doc[4], DocIndex(doc, []), LEX)] == ["The difference", "is size"]
+
+
+# "If anything , Ash argued , the rule is wrong ." with the cue made the complement of the clause after it
+HUNG_BEFORE: list[Row] = [
+    ("If", 1, "mark", "SCONJ", "IN", "if"), ("anything", 4, "advcl", "PRON", "NN", "anything"),
+    (",", 4, "punct", "PUNCT", ",", ","), ("Ash", 4, "nsubj", "PROPN", "NNP", "Ash"),
+    ("argued", 8, "ccomp", "VERB", "VBD", "argue"), (",", 8, "punct", "PUNCT", ",", ","),
+    ("the", 7, "det", "DET", "DT", "the"), ("rule", 8, "nsubj", "NOUN", "NN", "rule"),
+    ("is", 8, "ROOT", "AUX", "VBZ", "be"), ("wrong", 8, "acomp", "ADJ", "JJ", "wrong"),
+    (".", 8, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_cue_hung_as_complement_of_the_clause_after_it_reports_that_clause_and_its_lead_in() -> None:
+    doc = parse(HUNG_BEFORE)
+    assert [p.text for p in verb_content(doc[4], DocIndex(doc, []), LEX)] == ["If anything", "the rule is wrong"]
