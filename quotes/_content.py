@@ -392,13 +392,15 @@ def bare_cue(verb: Token, lex: Lexicon) -> bool:
 
 
 def _preposed_content(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
-    """People like Scott, he said. / …, experts say. / …, Carter told a Senate panel.: the words before a
-    sentence-final cue."""
+    """People like Scott, he said. / …, experts say. / …, Carter told a Senate panel. / …, said the chief executive.:
+    the words before a sentence-final cue."""
     subj = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None or verb.dep_ == "relcl" or not all(_trailing(c, verb, lex) for c in verb.rights):
+    inverted = next((c for c in verb.rights if c.dep_ in SUBJECT_DEPS), None) if subj is None else None
+    if (subj is None and inverted is None) or verb.dep_ == "relcl" \
+            or not all(c == inverted or _trailing(c, verb, lex) for c in verb.rights):
         return None  # '…, said the official, who spoke …': a relative clause reports nothing before it
     doc = verb.doc
-    comma = subj.left_edge.i - 1
+    comma = subj.left_edge.i - 1 if subj is not None else verb.left_edge.i - 1
     sent_start = qx.sentence(verb).start
     if comma <= sent_start or doc[comma].text != ",":
         return None

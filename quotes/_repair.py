@@ -13,6 +13,11 @@ an interview with ABC News, that he wants to release his taxes") it may make the
 *that* clause the root of the sentence and the reporting clause its complement.
 A clause opened by a complementizer is never a sentence's root; the reporting
 clause is made the root again and the *that* clause its complement.
+
+After a long opening phrase ("while on the trail for his wife Hillary Clinton,
+former president Bill Clinton said …") it may hang the speaker's name as an
+apposition or conjunct of a noun before it and leave the cue with no subject. A
+finite cue verb has a subject; the name right before it is made that subject.
 """
 
 from __future__ import annotations
@@ -20,11 +25,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from quotes._lexicon import Lexicon
+from quotes._syntax import FINITE_TAGS, NOT_SPEAKERS, is_cue_verb
 
 __all__ = ["repair_parse"]
 
-#: Penn tags of finite verbs, and of the forms that need an auxiliary or 'to' to head a clause.
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: Penn tags of the verb forms that need an auxiliary or 'to' to head a clause.
 _NON_FINITE = frozenset({"VB", "VBN", "VBG"})
 #: Dependencies of a reported clause on the verb that reports it.
 _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
@@ -37,7 +42,7 @@ def _misattached_to(conj: Token) -> Token | None:
     """The verb ``conj`` coordinates with when its parsed head cannot share its form: the finite verb of the
     same tag whose complement that head is."""
     head = conj.head
-    if conj.dep_ != "conj" or conj.tag_ not in _FINITE or head.tag_ not in _NON_FINITE:
+    if conj.dep_ != "conj" or conj.tag_ not in FINITE_TAGS or head.tag_ not in _NON_FINITE:
         return None
     if any(c.dep_ in _SUBJECTS for c in conj.children) or head.dep_ not in _COMPLEMENTS:
         return None
@@ -46,8 +51,8 @@ def _misattached_to(conj: Token) -> Token | None:
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """Both repairs, in place; the Doc is returned for chaining."""
-    return _reattach_conjuncts(_raise_fronted_reports(doc, lex))
+    """All three repairs, in place; the Doc is returned for chaining."""
+    return _attach_stranded_names(_reattach_conjuncts(_raise_fronted_reports(doc, lex)), lex)
 
 
 def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
@@ -83,4 +88,32 @@ def _reattach_conjuncts(doc: Doc) -> Doc:
         for link in [t for t in head.rights if t.dep_ in _LINKS and last < t.i < conj.i]:
             link.head = outer
         conj.head = outer
+    return doc
+
+
+def _stranded_name(verb: Token, lex: Lexicon) -> Token | None:
+    """The name right before a finite cue verb with no subject, set apart by a comma or conjunction and hung as an
+    apposition or conjunct on a noun to its left."""
+    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in _SUBJECTS for c in verb.children) or not is_cue_verb(verb, lex):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    name = doc[i] if i >= 0 else None
+    while name is not None and name.dep_ == "conj" and name.head.pos_ == "PROPN" and name.head.i < name.i:
+        name = name.head  # 'Obama and Clinton call …': the first of coordinated names carries the others
+    if name is None or name.pos_ != "PROPN" or name.dep_ not in ("appos", "conj") or name.head.i > name.i \
+            or name.ent_type_ in NOT_SPEAKERS:
+        return None
+    before = doc[name.left_edge.i - 1] if name.left_edge.i else None
+    if before is None or not (before.is_punct or before.dep_ == "cc"):
+        return None  # 'police Chief Chuck Jordan': a name inside a longer phrase is not set apart from it
+    return name
+
+
+def _attach_stranded_names(doc: Doc, lex: Lexicon) -> Doc:
+    """Make each stranded name the subject of the cue verb after it."""
+    for verb, name in [(t, n) for t in doc if (n := _stranded_name(t, lex)) is not None]:
+        name.head, name.dep_ = verb, "nsubj"
     return doc

@@ -244,10 +244,10 @@ def _according_record(phrase: AdverbialPhrase, content: Span, source: Span, inne
     verb = content.root
     speaker = speaker_of(verb, lex) if is_cue_verb(verb, lex) else None
     said = verb_content(verb, qx, lex) if speaker is not None else None
-    if speaker is not None and content.start <= speaker.start and _can_speak(speaker.root, lex) \
-            and (said or cue_lemma(verb) not in lex.weak_verbs):  # 'Russia attacked overnight' says nothing
-        # 'According to Fox News, the State Department reported finding …': Fox News relays the department
-        draft = _make(verb, said or content, speaker, qx, lex)
+    if speaker is not None and content.start <= speaker.start and _can_speak(speaker.root, lex) and said:
+        # 'According to Fox News, the State Department reported finding …': Fox News relays the department. A cue
+        # whose words cannot be read ('Russia attacked overnight', a misparsed 'asked X to …') is what X reports.
+        draft = _make(verb, said, speaker, qx, lex)
         _attach_source(draft, source, inner, phrase.relation, lex)
         return draft
     speaker, hops = _source_reading(source, phrase.relation, lex)

@@ -13,6 +13,7 @@ from quotes._marks import ALL_MARKS, QuoteMark
 
 __all__ = [
     "DASHES",
+    "FINITE_TAGS",
     "NOT_SPEAKERS",
     "AdverbialPhrase",
     "DocIndex",
@@ -36,6 +37,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 _EDGE_PUNCT = frozenset(",.;:!?-–—()[]|*") | ALL_MARKS
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: Tags of a finite verb: it has a tense, so it can head a clause of its own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep", "pcomp"})
 
 
@@ -132,11 +135,14 @@ def idiom_object(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _participle_speaker_head(verb: Token, lex: Lexicon) -> Token | None:
-    """'…, adding that …' hanging inside a reported clause speaks for the cue verb above it."""
+    """'…, adding that …' hanging inside a reported clause speaks for the nearest cue verb above it that says
+    something: in 'said that the candidate was not contradicting …, noting that …' the one noting is the one who
+    said, as a negated cue says nothing to go on with."""
     if not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and is_cue_verb(verb, lex)):
         return None
     for anc in verb.ancestors:
-        if is_cue_verb(anc, lex) and any(c.dep_ in SUBJECT_DEPS for c in anc.children):
+        if is_cue_verb(anc, lex) and any(c.dep_ in SUBJECT_DEPS for c in anc.children) \
+                and not any(c.dep_ == "neg" for c in anc.children):
             return anc
     return None
 

@@ -1,4 +1,4 @@
-"""Parse repairs: a finite conjunct the parser hung on a non-finite reported verb belongs to the reporting verb."""
+"""Parse repairs: a misattached finite conjunct, a fronted report, a speaker name hung on the noun before it."""
 
 from __future__ import annotations
 
@@ -92,3 +92,36 @@ def test_a_report_before_a_long_parenthetical_keeps_its_that_clause() -> None:
             "wants to release his taxes.")
     (quote,) = speech(text)
     assert (quote.text, quote.speaker.mention) == ("he really wants to release his taxes", "The nominee")
+
+
+Full = tuple[str, int, str, str, str, str]  # word, head index, dep, tag, pos, lemma
+
+# "On the trail for his wife , president Bill Clinton said she won ." with the name hung on 'wife'
+STRANDED: list[Full] = [
+    ("On", 10, "prep", "IN", "ADP", "on"), ("the", 2, "det", "DT", "DET", "the"),
+    ("trail", 0, "pobj", "NN", "NOUN", "trail"), ("for", 2, "prep", "IN", "ADP", "for"),
+    ("his", 5, "poss", "PRP$", "PRON", "his"), ("wife", 3, "pobj", "NN", "NOUN", "wife"),
+    (",", 5, "punct", ",", "PUNCT", ","), ("president", 9, "compound", "NN", "NOUN", "president"),
+    ("Bill", 9, "compound", "NNP", "PROPN", "Bill"), ("Clinton", 5, "appos", "NNP", "PROPN", "Clinton"),
+    ("said", 10, "ROOT", "VBD", "VERB", "say"), ("she", 12, "nsubj", "PRP", "PRON", "she"),
+    ("won", 10, "ccomp", "VBD", "VERB", "win"), (".", 10, "punct", ".", "PUNCT", "."),
+]
+
+
+def full_parse(rows: list[Full]) -> Doc:
+    """A Doc with heads, labels, Penn tags, coarse tags and lemmas."""
+    return Doc(VOCAB, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               tags=[r[3] for r in rows], pos=[r[4] for r in rows], lemmas=[r[5] for r in rows])
+
+
+def test_a_name_set_apart_before_a_cue_with_no_subject_becomes_its_subject() -> None:
+    doc = repair_parse(full_parse(STRANDED), LEX)
+    assert doc[9].head.text == "said" and doc[9].dep_ == "nsubj"
+    assert [t.text for t in doc[9].subtree] == ["president", "Bill", "Clinton"]
+
+
+def test_a_name_inside_a_longer_phrase_is_not_moved() -> None:
+    rows = [r for r in STRANDED if r[0] != ","]  # 'his wife president Bill Clinton said': one phrase, no break
+    rows = [(w, h - 1 if h > 5 else h, d, t, p, lemma) for w, h, d, t, p, lemma in rows]
+    doc = repair_parse(full_parse(rows), LEX)
+    assert doc[8].text == "Clinton" and doc[8].dep_ == "appos" and doc[8].head.text == "wife"

@@ -97,6 +97,9 @@ def test_participles_and_conjuncts_inherit_the_subject(text: str, contents: list
          "Yuri Ushakov"),
         # a verbless sentence says something too
         ("Pretty much the same, according to MSNBC.", "Pretty much the same", "MSNBC"),
+        # a cue in the clause whose words the parse cannot give: the source reports the clause
+        ("According to the report, Smith asked the employee to delete emails.",
+         "Smith asked the employee to delete emails", "the report"),
     ],
 )
 def test_according_to_in_every_position(text: str, content: str | None, source: str) -> None:
@@ -277,3 +280,10 @@ def test_a_later_attribution_of_its_own_does_not_make_the_first_cue_its_relay() 
 def test_an_anonymous_source_says_one_thing(text: str) -> None:
     quote = only(text)
     assert quote.text == "The talks had stalled"
+
+
+def test_a_participle_after_a_negated_inner_cue_speaks_for_the_outer_speaker() -> None:
+    text = ("The campaign manager said that the candidate was not contradicting his stance by accepting their help, "
+            "noting that most of the money came from small donors.")
+    quotes = speech(text)
+    assert [q.speaker.mention for q in quotes if q.speaker] == ["The campaign manager", "The campaign manager"]

@@ -179,3 +179,18 @@ HUNG_BEFORE: list[Row] = [
 def test_cue_hung_as_complement_of_the_clause_after_it_reports_that_clause_and_its_lead_in() -> None:
     doc = parse(HUNG_BEFORE)
     assert [p.text for p in verb_content(doc[4], DocIndex(doc, []), LEX)] == ["If anything", "the rule is wrong"]
+
+
+# "The plant is struggling , said the chief ." with the inverted cue parsed as a conjunct of its content
+INVERTED_CONJ: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"), ("plant", 3, "nsubj", "NOUN", "NN", "plant"),
+    ("is", 3, "aux", "AUX", "VBZ", "be"), ("struggling", 3, "ROOT", "VERB", "VBG", "struggle"),
+    (",", 3, "punct", "PUNCT", ",", ","), ("said", 3, "conj", "VERB", "VBD", "say"),
+    ("the", 7, "det", "DET", "DT", "the"), ("chief", 5, "nsubj", "NOUN", "NN", "chief"),
+    (".", 5, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_preposed_content_before_an_inverted_cue() -> None:
+    doc = parse(INVERTED_CONJ)
+    assert [p.text for p in verb_content(doc[5], DocIndex(doc, []), LEX)] == ["The plant is struggling"]
