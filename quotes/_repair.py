@@ -18,6 +18,14 @@ After a long opening phrase ("while on the trail for his wife Hillary Clinton,
 former president Bill Clinton said …") it may hang the speaker's name as an
 apposition or conjunct of a noun before it and leave the cue with no subject. A
 finite cue verb has a subject; the name right before it is made that subject.
+
+A participle of speech set off by a comma ("rejected the notion that …, saying
+that …") is a supplementive clause of the clause before it (Quirk et al., A
+Comprehensive Grammar of the English Language, ch. 15, supplementive clauses):
+its subject is that clause's subject. The parser often hangs it on the last
+noun of the predicate as a modifier; it is re-attached to the noun's verb as an
+adverbial clause. A medium noun ('issued a statement, saying …') keeps its
+participle, and so does a subject ('Trump, speaking to veterans, said').
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from quotes._lexicon import Lexicon
-from quotes._syntax import FINITE_TAGS, NOT_SPEAKERS, is_cue_verb
+from quotes._syntax import FINITE_TAGS, NOT_SPEAKERS, is_cue_verb, medium_object
 
 __all__ = ["repair_parse"]
 
@@ -51,8 +59,9 @@ def _misattached_to(conj: Token) -> Token | None:
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """All three repairs, in place; the Doc is returned for chaining."""
-    return _attach_stranded_names(_reattach_conjuncts(_raise_fronted_reports(doc, lex)), lex)
+    """All four repairs, in place; the Doc is returned for chaining."""
+    doc = _attach_stranded_names(_reattach_conjuncts(_raise_fronted_reports(doc, lex)), lex)
+    return _raise_supplementive_participles(doc, lex)
 
 
 def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
@@ -116,4 +125,25 @@ def _attach_stranded_names(doc: Doc, lex: Lexicon) -> Doc:
     """Make each stranded name the subject of the cue verb after it."""
     for verb, name in [(t, n) for t in doc if (n := _stranded_name(t, lex)) is not None]:
         name.head, name.dep_ = verb, "nsubj"
+    return doc
+
+
+def _supplementive_host(participle: Token, lex: Lexicon) -> Token | None:
+    """The verb whose clause a comma-set participle of speech hung on a noun supplements."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBG" or not is_cue_verb(participle, lex):
+        return None
+    left = participle.left_edge.i
+    if left == 0 or participle.doc[left - 1].text != "," or medium_object(participle, lex) is not None:
+        return None
+    noun = host = participle.head
+    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+        host = host.head
+    # after the verb only: 'Trump, speaking to veterans, said …' describes the speaker, and the mention ends there
+    return host if host.pos_ in ("VERB", "AUX") and host.i < noun.i else None
+
+
+def _raise_supplementive_participles(doc: Doc, lex: Lexicon) -> Doc:
+    """Re-attach each supplementive participle of speech to the verb of the clause it follows."""
+    for participle, host in [(t, h) for t in doc if (h := _supplementive_host(t, lex)) is not None]:
+        participle.head, participle.dep_ = host, "advcl"
     return doc

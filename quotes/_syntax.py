@@ -161,6 +161,9 @@ def _fallback_subject(verb: Token) -> Token | None:
     return None
 
 
+_OPENING_BRACKETS = frozenset({"(", "["})
+_CLOSING_BRACKETS = frozenset({")", "]"})
+
 #: Dashes as tokens (the normalized view turns the horizontal bar into an em dash).
 DASHES = frozenset({"-", "--", "—", "–"})
 
@@ -368,7 +371,20 @@ def noun_phrase(head: Token) -> Span:
         end = tok.i + 1
     while end > head.i + 1 and doc[end - 1].dep_ == "case":
         end -= 1  # "Trump's statement": the possessor without its 's
-    return trim_span(doc[start:max(end, head.i + 1)])
+    cut = _before_open_bracket(doc, start, end)
+    return trim_span(doc[start : cut if start < cut < end else max(end, head.i + 1)])
+
+
+def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
+    """The end of a phrase cut inside a bracket it opens ('Sen. Chris Murphy (a Democrat so boyish he …', where the
+    parser made 'boyish' the head) moved before the bracket; a closed bracket ('Sen. Smith (D-Conn.)') stays."""
+    depth, opened = 0, end
+    for tok in doc[start:end]:
+        if tok.text in _OPENING_BRACKETS:
+            depth, opened = depth + 1, (tok.i if depth == 0 else opened)
+        elif tok.text in _CLOSING_BRACKETS and depth:
+            depth -= 1
+    return opened if depth else end
 
 
 def _is_time(tok: Token) -> bool:

@@ -125,3 +125,29 @@ def test_a_name_inside_a_longer_phrase_is_not_moved() -> None:
     rows = [(w, h - 1 if h > 5 else h, d, t, p, lemma) for w, h, d, t, p, lemma in rows]
     doc = repair_parse(full_parse(rows), LEX)
     assert doc[8].text == "Clinton" and doc[8].dep_ == "appos" and doc[8].head.text == "wife"
+
+
+# "Smith rejected the plan , saying it failed ." with 'saying' hung on 'plan'
+SUPPLEMENTIVE: list[Full] = [
+    ("Smith", 1, "nsubj", "NNP", "PROPN", "Smith"), ("rejected", 1, "ROOT", "VBD", "VERB", "reject"),
+    ("the", 3, "det", "DT", "DET", "the"), ("plan", 1, "dobj", "NN", "NOUN", "plan"),
+    (",", 3, "punct", ",", "PUNCT", ","), ("saying", 3, "acl", "VBG", "VERB", "say"),
+    ("it", 7, "nsubj", "PRP", "PRON", "it"), ("failed", 5, "ccomp", "VBD", "VERB", "fail"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_comma_set_participle_of_speech_on_an_object_supplements_the_clause() -> None:
+    doc = repair_parse(full_parse(SUPPLEMENTIVE), LEX)
+    assert doc[5].head.text == "rejected" and doc[5].dep_ == "advcl"
+
+
+@pytest.mark.parametrize(("index", "row"), [
+    (3, ("statement", 1, "dobj", "NN", "NOUN", "statement")),  # 'issued a statement, saying': a medium speaks
+    (4, ("and", 3, "cc", "CC", "CCONJ", "and")),  # no comma: 'the plan saying …' may be what the plan says
+], ids=["medium", "no-comma"])
+def test_participles_that_stay_on_their_noun(index: int, row: Full) -> None:
+    rows = list(SUPPLEMENTIVE)
+    rows[index] = row
+    doc = repair_parse(full_parse(rows), LEX)
+    assert doc[5].head.i == 3 and doc[5].dep_ == "acl"

@@ -311,6 +311,10 @@ def test_the_speaker_is_never_a_word_of_the_quote_or_a_heading(text: str, conten
         # a fronted participle clause the parser took for the subject
         ("Adding another layer of intrigue, Melania Trump’s office confirmed that the letter had arrived.",
          "Melania Trump’s office"),
+        # a bracket the phrase would end inside goes; a closed one stays
+        ("Rep. Jane Doe (a Texas Republican so young she has been mistaken for an intern) says she was lost in "
+         "her first weeks.", "Rep. Jane Doe"),
+        ("Sen. Chris Murphy (D-Conn.) says he was unfocused.", "Sen. Chris Murphy (D-Conn.)"),
     ],
 )
 def test_mention_boundaries(text: str, mention: str) -> None:
