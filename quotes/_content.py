@@ -265,7 +265,7 @@ def _object_content(verb: Token, lex: Lexicon) -> Span | None:
     obj = first(verb.children, ("dobj",))
     if obj is None or obj.pos_ == "PRON" or obj.i < verb.i or _negated(verb, lex):
         return None
-    if obj.lemma_.lower() in lex.cue_nouns:
+    if obj.lemma_.lower() in lex.cue_nouns and any(_complement_that(c) for c in obj.children):
         return None  # 'questioned Trump's statement that …': the noun cue carries the content
     return trim_span(_subtree_span(obj))
 

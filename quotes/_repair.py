@@ -26,6 +26,11 @@ its subject is that clause's subject. The parser often hangs it on the last
 noun of the predicate as a modifier; it is re-attached to the noun's verb as an
 adverbial clause. A medium noun ('issued a statement, saying …') keeps its
 participle, and so does a subject ('Trump, speaking to veterans, said').
+
+A parenthetical cue ("These employees, Stumpf explained, were well paid") may
+come out as the root, the host clause's subject as its adverbial and the host
+verb as its conjunct with no subject. The host verb is made the root again,
+with its subject, and the cue a parenthetical (parataxis) of it.
 """
 
 from __future__ import annotations
@@ -59,9 +64,9 @@ def _misattached_to(conj: Token) -> Token | None:
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """All four repairs, in place; the Doc is returned for chaining."""
+    """All five repairs, in place; the Doc is returned for chaining."""
     doc = _attach_stranded_names(_reattach_conjuncts(_raise_fronted_reports(doc, lex)), lex)
-    return _raise_supplementive_participles(doc, lex)
+    return _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
 
 
 def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
@@ -146,4 +151,30 @@ def _raise_supplementive_participles(doc: Doc, lex: Lexicon) -> Doc:
     """Re-attach each supplementive participle of speech to the verb of the clause it follows."""
     for participle, host in [(t, h) for t in doc if (h := _supplementive_host(t, lex)) is not None]:
         participle.head, participle.dep_ = host, "advcl"
+    return doc
+
+
+def _parenthetical_root(root: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """(host verb, its subject) when ``root`` is a cue set off by commas inside the host clause: a noun phrase, a
+    comma and the cue's subject before it, and after it a conjunct verb with no subject."""
+    if root.dep_ != "ROOT" or not is_cue_verb(root, lex):
+        return None
+    subj = next((c for c in root.lefts if c.dep_ in _SUBJECTS), None)
+    front = next((c for c in root.lefts if c.dep_ in ("npadvmod", "dep") and c.pos_ in ("NOUN", "PROPN")
+                  and c.ent_type_ not in NOT_SPEAKERS), None)  # not 'This week, the president declined …'
+    host = next((c for c in root.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
+    if subj is None or front is None or host is None or front.i > subj.i \
+            or root.doc[subj.left_edge.i - 1].text != "," or any(c.dep_ in _SUBJECTS for c in host.children):
+        return None
+    return host, front
+
+
+def _lower_parenthetical_roots(doc: Doc, lex: Lexicon) -> Doc:
+    """Make each parenthetical cue's host clause the root again, its subject and later words with it."""
+    for root, host, front in [(t, *found) for t in doc if (found := _parenthetical_root(t, lex)) is not None]:
+        host.head, host.dep_ = host, "ROOT"  # detach first: hanging the cue below it at once is a cycle
+        for tok in [c for c in root.children if c.i > host.i]:
+            tok.head = host
+        front.head, front.dep_ = host, "nsubj"
+        root.head, root.dep_ = host, "parataxis"
     return doc

@@ -31,6 +31,9 @@ from quotes._syntax import (
 
 __all__ = ["content_kind", "passive_agent", "reported_speech"]
 
+#: Entity labels of a name that, modifying a noun cue, says whose words they are ('a CNN report that …').
+_NAMED_SOURCES = frozenset({"ORG", "PERSON", "NORP", "GPE"})
+
 def content_kind(parts: list[Span], qx: DocIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
     """direct when one quote's marks cover the content, mixed when words stand outside them."""
     spans = [(p.start_char, p.end_char) for p in parts]
@@ -155,7 +158,8 @@ def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = N
                              and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if clause is None:
         return None
-    speaker_tok = first(noun.children, ("poss",))
+    speaker_tok = first(noun.children, ("poss",)) or next(
+        (c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in _NAMED_SOURCES), None)  # a CNN report
     if speaker_tok is None:
         prep = next((c for c in noun.children if c.dep_ == "prep"
                      and c.lower_ in lex.function_words.author_prepositions), None)

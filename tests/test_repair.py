@@ -151,3 +151,30 @@ def test_participles_that_stay_on_their_noun(index: int, row: Full) -> None:
     rows[index] = row
     doc = repair_parse(full_parse(rows), LEX)
     assert doc[5].head.i == 3 and doc[5].dep_ == "acl"
+
+
+# "The staff , Smith explained , were paid well ." with the cue as root and the host verb as its conjunct
+PARENTHETICAL_ROOT: list[Full] = [
+    ("The", 1, "det", "DT", "DET", "the"), ("staff", 4, "npadvmod", "NN", "NOUN", "staff"),
+    (",", 4, "punct", ",", "PUNCT", ","), ("Smith", 4, "nsubj", "NNP", "PROPN", "Smith"),
+    ("explained", 4, "ROOT", "VBD", "VERB", "explain"), (",", 4, "punct", ",", "PUNCT", ","),
+    ("were", 4, "conj", "VBD", "AUX", "be"), ("paid", 6, "acomp", "VBN", "VERB", "pay"),
+    ("well", 7, "advmod", "RB", "ADV", "well"), (".", 4, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_parenthetical_cue_parsed_as_root_becomes_a_parenthetical_of_its_host() -> None:
+    doc = repair_parse(full_parse(PARENTHETICAL_ROOT), LEX)
+    assert doc[6].dep_ == "ROOT" and doc[6].head.i == 6
+    assert doc[4].head.text == "were" and doc[4].dep_ == "parataxis"
+    assert doc[1].head.text == "were" and doc[1].dep_ == "nsubj"
+    assert doc[9].head.text == "were"
+
+
+def test_a_time_before_a_cue_is_no_subject_of_the_clause_after_it() -> None:
+    rows = list(PARENTHETICAL_ROOT)
+    rows[1] = ("week", 4, "npadvmod", "NN", "NOUN", "week")
+    doc = full_parse(rows)
+    doc.ents = [doc.char_span(0, len("The week"), label="DATE")]
+    doc = repair_parse(doc, LEX)
+    assert doc[4].dep_ == "ROOT" and doc[6].dep_ == "conj"

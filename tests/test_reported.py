@@ -119,6 +119,8 @@ def test_according_to_in_every_position(text: str, content: str | None, source: 
          "such a move would damage relations", "Putin"),
         ("The ministry questioned Trump's statement that Modi had agreed to stop buying oil.",
          "Modi had agreed to stop buying oil", "Trump"),
+        # a name modifying the noun says whose words they are
+        ("Voters reacted to a CNN report that the mayor had resigned.", "the mayor had resigned", "CNN"),
     ],
 )
 def test_noun_cues(text: str, content: str, mention: str) -> None:
@@ -173,6 +175,8 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         # a pro-form standing for what was said before
         ("The campaign manager said as much.", "as much"),
         ("Most voters said the same of the governor.", "the same of the governor"),
+        # a noun cue with no clause of its own is what was noted
+        ("The committee noted the senator's comments on its website.", "the senator's comments on its website"),
         ("The mayor said so in a statement.", "so"),
         ("Asked whether he would resign, the minister said no.", "no"),
         # 'so' modifying another adverb is no pro-form: the clause is what was said
