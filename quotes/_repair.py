@@ -31,6 +31,13 @@ A parenthetical cue ("These employees, Stumpf explained, were well paid") may
 come out as the root, the host clause's subject as its adverbial and the host
 verb as its conjunct with no subject. The host verb is made the root again,
 with its subject, and the cue a parenthetical (parataxis) of it.
+
+A relative clause with no relative pronoun ("Nothing the senator said was true",
+"The plan the mayor announced will cost millions"; Quirk et al., ch. 17, zero
+relatives) ends with its verb, whose object is the gap. The parser may take the
+main clause for that verb's complement and the antecedent for the root, so the
+speaker seems to say "was true". The complement is made the root again, with
+the antecedent as its subject.
 """
 
 from __future__ import annotations
@@ -64,9 +71,10 @@ def _misattached_to(conj: Token) -> Token | None:
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """All five repairs, in place; the Doc is returned for chaining."""
+    """All six repairs, in place; the Doc is returned for chaining."""
     doc = _attach_stranded_names(_reattach_conjuncts(_raise_fronted_reports(doc, lex)), lex)
-    return _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
+    doc = _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
+    return _raise_main_clauses_after_contact_relatives(doc, lex)
 
 
 def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
@@ -177,4 +185,28 @@ def _lower_parenthetical_roots(doc: Doc, lex: Lexicon) -> Doc:
             tok.head = host
         front.head, front.dep_ = host, "nsubj"
         root.head, root.dep_ = host, "parataxis"
+    return doc
+
+
+def _main_clause_after(relative: Token, lex: Lexicon) -> Token | None:
+    """The main verb the parser hung on a zero relative cue ('Nothing the senator said | was true'): a complement
+    with no subject of its own, right after the cue, whose antecedent is the sentence root."""
+    noun = relative.head
+    if relative.dep_ != "relcl" or noun.dep_ != "ROOT" or not is_cue_verb(relative, lex) \
+            or not any(c.dep_ in _SUBJECTS for c in relative.children):
+        return None
+    comp = next((c for c in relative.rights if c.dep_ == "ccomp"), None)
+    if comp is None or comp.left_edge.i != relative.i + 1 or any(c.dep_ in _SUBJECTS for c in comp.children):
+        return None
+    return comp
+
+
+def _raise_main_clauses_after_contact_relatives(doc: Doc, lex: Lexicon) -> Doc:
+    """Make each such main verb the root, the antecedent its subject, the relative clause staying on it."""
+    for relative, main in [(t, m) for t in doc if (m := _main_clause_after(t, lex)) is not None]:
+        noun = relative.head
+        main.head, main.dep_ = main, "ROOT"  # detach first: hanging the noun below it at once is a cycle
+        for tok in [c for c in relative.children if c.i > main.i]:
+            tok.head = main  # the full stop
+        noun.head, noun.dep_ = main, "nsubj"
     return doc

@@ -178,3 +178,19 @@ def test_a_time_before_a_cue_is_no_subject_of_the_clause_after_it() -> None:
     doc.ents = [doc.char_span(0, len("The week"), label="DATE")]
     doc = repair_parse(doc, LEX)
     assert doc[4].dep_ == "ROOT" and doc[6].dep_ == "conj"
+
+
+# "Nothing the senator said was true ." with the main verb parsed as the zero relative's complement
+CONTACT: list[Full] = [
+    ("Nothing", 0, "ROOT", "NN", "PRON", "nothing"), ("the", 2, "det", "DT", "DET", "the"),
+    ("senator", 3, "nsubj", "NN", "NOUN", "senator"), ("said", 0, "relcl", "VBD", "VERB", "say"),
+    ("was", 3, "ccomp", "VBD", "AUX", "be"), ("true", 4, "acomp", "JJ", "ADJ", "true"),
+    (".", 3, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_the_main_clause_after_a_zero_relative_cue_is_the_root_again() -> None:
+    doc = repair_parse(full_parse(CONTACT), LEX)
+    assert doc[4].dep_ == "ROOT" and doc[0].head.text == "was" and doc[0].dep_ == "nsubj"
+    assert doc[3].head.text == "Nothing" and doc[3].dep_ == "relcl"
+    assert doc[6].head.text == "was"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotes import extract
 from tests.conftest import only, span_texts, speech
 
 VERBS = ["said", "suggested", "emphasized", "insisted", "claimed", "acknowledged", "argued", "cautioned",
@@ -291,3 +292,10 @@ def test_a_participle_after_a_negated_inner_cue_speaks_for_the_outer_speaker() -
             "noting that most of the money came from small donors.")
     quotes = speech(text)
     assert [q.speaker.mention for q in quotes if q.speaker] == ["The campaign manager", "The campaign manager"]
+
+
+@pytest.mark.parametrize("text", ["Nothing the senator said was true.",
+                                  "The plan the mayor announced will cost millions."])
+def test_the_rules_take_no_main_verb_after_a_zero_relative_cue_for_content(text: str) -> None:
+    # the rules only: the tagger may still read the main clause as content
+    assert [q for q in extract(text, model_pass=False) if q.kind in ("direct", "mixed", "indirect")] == []
