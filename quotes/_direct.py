@@ -77,18 +77,37 @@ def _speech_like(doc: Doc, qx: DocIndex, qi: int, start: int, end: int, lex: Lex
     return len(qx.text[start:end].split()) >= lex.windows.min_words_midsentence
 
 
-def _window_after(doc: Doc, qx: DocIndex, qi: int, limit: int) -> list[Token]:
-    """Tokens after the closing mark up to the sentence end, the next quote or the line end."""
+def _nickname(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> bool:
+    """Marcia “Cia” Price, Dwayne “The Rock” Johnson: a short capitalised quote between two words of a name is part
+    of the name, not a quote that ends the attribution."""
+    m = qx.marks[qi]
+    if m.close is None:
+        return False
+    words = qx.text[m.start : m.end].split()
+    before, after = qx.char_token(m.open) - 1, qx.char_token(m.close) + 1
+    if not words or len(words) > lex.windows.nickname_words or not all(w[:1].isupper() for w in words):
+        return False
+    return before >= 0 and after < len(doc) and doc[before].text.istitle() and doc[after].text.istitle()
+
+
+def _window_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> list[Token]:
+    """Tokens after the closing mark up to the sentence end, the next quote (not a nickname) or the line end, at
+    most ``cue_tokens`` of them outside brackets ('Del. Marcia “Cia” Price (D-Newport News), shouted')."""
     m = qx.marks[qi]
     stop = (m.close if m.close is not None else m.end) + 1
     out: list[Token] = []
     first = qx.char_token(stop)
     if first < len(doc) and doc[first].idx < stop:
         first += 1
+    depth = counted = 0
     for tok in doc[first:]:
-        if qx.inside(tok) or "\n" in tok.text or len(out) >= limit:
+        if qx.inside(tok) and _nickname(doc, qx, qx.token_quote[tok.i], lex):
+            continue
+        if qx.inside(tok) or "\n" in tok.text or counted >= lex.windows.cue_tokens:
             break
         out.append(tok)
+        depth += (tok.text == "(") - (tok.text == ")" and depth > 0)
+        counted += depth == 0 and tok.text != ")"
         if tok.text in _SENTENCE_END:
             break
     return out
@@ -180,7 +199,7 @@ def _attribute_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | N
     s, e = quote_span(text, m)
     if not starts_sentence(text, m) and not (text[s : s + 1].isupper() and _speech_like(doc, qx, qi, s, e, lex)):
         return None
-    window = _window_after(doc, qx, qi, lex.windows.cue_tokens)
+    window = _window_after(doc, qx, qi, lex)
     cue = next((t for t in window if is_cue_verb(t, lex)), None)
     if cue is None or not (_quote_ends_clause(text, m) or _bare_attribution(text, m, cue, window, lex)):
         return None

@@ -4,6 +4,8 @@
 a quote inside an argument of a cue verb (or of a verb of judgment that reports
 words only through such a fragment) whose speaker the parse gives is someone's
 words. The record holds that argument; it is ``direct`` when the marks cover it.
+A verb of judgment also reports the 'that' clause a fragment sits in
+(``ruled that the statement is “true”``): the record holds the clause.
 """
 
 from __future__ import annotations
@@ -49,19 +51,44 @@ def _governing_verb(root: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     return None
 
 
+def _judged_clause(root: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """(verb of judgment, its 'that' clause) when the fragment sits in that clause: 'ruled that X is “true”'."""
+    cur = root
+    for _ in range(_MAX_STEPS + 1):
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+        if cur.head.i == cur.i or cur.dep_ not in _ARGUMENT_PATH:
+            return None
+        cur = cur.head
+    head = cur.head
+    judged = cur.dep_ == "ccomp" and head.i < cur.i and cue_lemma(head) in lex.fragment_verbs
+    if not judged or not any(c.dep_ == "mark" and c.lower_ in lex.function_words.complementizers
+                             for c in cur.children):
+        return None
+    return head, cur
+
+
+def _prepositional_object(verb: Token) -> Token | None:
+    """The object of a preposition right after the verb, a prepositional verb's object: 'referred to him as …'."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1), None)
+    return first(prep.children, ("pobj",)) if prep is not None else None
+
+
 def fragment_speech(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     """A record for the quote ``qi`` when it is a fragment of what a cue's speaker said, else None."""
     root = _root_inside(doc, qx, qx.marks[qi])
-    found = _governing_verb(root, lex) if root is not None else None
+    found = (_governing_verb(root, lex) or _judged_clause(root, lex)) if root is not None else None
     if found is None:
         return None
     verb, argument = found
     speaker = speaker_of(verb, lex) or passive_agent(verb)  # 'ruled … by a Paris court'
     if speaker is None:
         return None
-    obj = first(verb.children, ("dobj",))
+    obj = first(verb.children, ("dobj",)) or _prepositional_object(verb)
     as_phrase = obj is not None and obj.i < argument.i and argument.dep_ == "prep"
     start = obj.left_edge.i if as_phrase else argument.left_edge.i  # 'cited the film as proof of …': from the film
+    while doc[start].dep_ == "mark" and start < argument.i:
+        start += 1  # 'that' opens the judged clause; the content follows it
     content = trim_span(doc[start : argument.right_edge.i + 1])
     if not len(content):
         return None

@@ -56,6 +56,9 @@ ATTRIBUTED = [
     ("“We are done with this.” The senator told reporters.", "We are done with this.", "The senator", "told"),
     ("“I hope they find the missing files.” Smith said on Friday.", "I hope they find the missing files.",
      "Smith", "said"),
+    # a quoted nickname inside the name, and a bracket, do not end the attribution
+    ("“This is our year!” the mayor's sister, state Del. Anna “Annie” Ruiz (D-Richmond), shouted to the crowd.",
+     "This is our year!", "the mayor's sister, state Del. Anna “Annie” Ruiz (D-Richmond)", "shouted"),
     # 'put it': to express in words
     ("As the senator put it: “This nominee will not be confirmed.”", "This nominee will not be confirmed.",
      "the senator", "put"),

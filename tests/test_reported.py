@@ -299,3 +299,13 @@ def test_a_participle_after_a_negated_inner_cue_speaks_for_the_outer_speaker() -
 def test_the_rules_take_no_main_verb_after_a_zero_relative_cue_for_content(text: str) -> None:
     # the rules only: the tagger may still read the main clause as content
     assert [q for q in extract(text, model_pass=False) if q.kind in ("direct", "mixed", "indirect")] == []
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    ("The board ruled that the ad was “misleading.”", "the ad was “misleading.”", "The board"),
+    ("The mayor referred to the protesters as “troublemakers” in a radio interview.",
+     "the protesters as “troublemakers”", "The mayor"),
+])
+def test_the_rules_read_fragments_of_verbs_of_judgment_and_naming(text: str, content: str, mention: str) -> None:
+    found = [q for q in extract(text, model_pass=False) if q.kind == "mixed"]
+    assert [(q.text, q.speaker.mention if q.speaker else None) for q in found] == [(content, mention)]
