@@ -11,7 +11,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes._chains import add_listener_and_channels
-from quotes._content import bare_cue
+from quotes._content import bare_cue, complement
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
 from quotes._marks import ALL_MARKS, QuoteMark
@@ -203,6 +203,8 @@ def _attribute_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | N
     cue = next((t for t in window if is_cue_verb(t, lex)), None)
     if cue is None or not (_quote_ends_clause(text, m) or _bare_attribution(text, m, cue, window, lex)):
         return None
+    if cue.tag_ == "VBG" and not _has_subject(cue) and complement(cue, lex) is not None:
+        return None  # 'said: “…,” adding that …': the participle says something new; the quote's cue is before it
     draft = _draft(doc, qx, qi, cue, window, lex)
     _merge_split(doc, qx, qi, window, draft, lex)
     return draft

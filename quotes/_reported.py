@@ -118,8 +118,9 @@ def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
     noun = _noun_cue_object(verb, lex)
     if noun is not None:
         return _from_noun(noun, qx, lex, complement(verb, lex))
-    if cue_lemma(verb) in lex.question_verbs and not any(c.dep_ == "nsubj" for c in verb.children):
-        return None  # 'Asked whether …': the reporter's question, not speech of the subject
+    if cue_lemma(verb) in lex.question_verbs and verb.dep_ != "conj" and not any(c.dep_ == "nsubj"
+                                                                                 for c in verb.children):
+        return None  # 'Asked whether …': the reporter's question ('… and asked the crowd to …' shares a subject)
     content = verb_content(verb, qx, lex) or _relayed_content(verb, lex)
     if content is None:
         return None

@@ -75,6 +75,16 @@ def test_attributed_direct_quote(text: str, words: str, mention: str, cue: str) 
     assert quote.cue is not None and quote.cue.text == cue
 
 
+def test_a_participle_with_a_clause_after_a_quote_says_something_new() -> None:
+    import quotes
+
+    text = ('In a statement, the company said: "The unit was highly successful when it was spun off," adding that '
+            "its market value quadrupled in a year.")
+    found = [(q.kind, q.text, q.speaker.mention if q.speaker else None) for q in quotes.extract(text)]
+    assert found == [("direct", "The unit was highly successful when it was spun off,", "the company"),
+                     ("indirect", "its market value quadrupled in a year", "the company")]
+
+
 def test_a_cue_with_words_of_its_own_does_not_attribute_the_closed_quote_before_it() -> None:
     import quotes
 

@@ -173,6 +173,9 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge"),
         ("The company acknowledged a serious breach of its systems.", "a serious breach of its systems"),
         ("She complained about the noise from the plant.", "the noise from the plant"),
+        ("The general warned against cuts to the missile defense budget.", "cuts to the missile defense budget"),
+        # a conjunct shares its head's subject: not the reporter's subjectless 'Asked whether …'
+        ("The senator smiled and asked the crowd to welcome the governor.", "to welcome the governor"),
         # a pro-form standing for what was said before
         ("The campaign manager said as much.", "as much"),
         ("Most voters said the same of the governor.", "the same of the governor"),
@@ -245,6 +248,7 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         "He commented on Sunday.",
         # the terms on which someone spoke are not what they spoke about
         "The official spoke on condition of anonymity.",
+        "He spoke against the bronze backdrop of the museum.",
         "She commented on the record.",
         "The senator is not saying much.",
         # a quoted pro-form is no answer of its own: 'say “no” to' is a fragment of the sentence around it
