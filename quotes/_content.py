@@ -258,11 +258,18 @@ def _request_content(verb: Token, lex: Lexicon) -> Span | None:
     return None
 
 
+def _gerund_object(verb: Token) -> Token | None:
+    """denied taking the money, suggested looking at …: a gerund with no subject of its own, the verb's object."""
+    return next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"
+                 and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+
+
 def _object_content(verb: Token, lex: Lexicon) -> Span | None:
-    """acknowledged their uphill battle; denied the report: a direct object that names what was said."""
+    """acknowledged their uphill battle; denied the report; denied taking the money: a direct object (a gerund
+    too) that names what was said."""
     if cue_lemma(verb) not in lex.object_content_verbs:
         return None
-    obj = first(verb.children, ("dobj",))
+    obj = first(verb.children, ("dobj",)) or _gerund_object(verb)
     if obj is None or obj.pos_ == "PRON" or obj.i < verb.i or _negated(verb, lex):
         return None
     if obj.lemma_.lower() in lex.cue_nouns and any(_complement_that(c) for c in obj.children):

@@ -172,6 +172,8 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         ("The senator urged the governor to sign the bill.", "to sign the bill"),
         ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge"),
         ("The company acknowledged a serious breach of its systems.", "a serious breach of its systems"),
+        ("The senator denied taking money from the lobbyists.", "taking money from the lobbyists"),
+        ("The panel recommended raising the retirement age.", "raising the retirement age"),
         ("She complained about the noise from the plant.", "the noise from the plant"),
         ("The general warned against cuts to the missile defense budget.", "cuts to the missile defense budget"),
         # a conjunct shares its head's subject: not the reporter's subjectless 'Asked whether …'
@@ -251,6 +253,7 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         "He spoke against the bronze backdrop of the museum.",
         "She commented on the record.",
         "The senator is not saying much.",
+        "He did not deny taking the money.",
         # a quoted pro-form is no answer of its own: 'say “no” to' is a fragment of the sentence around it
         "Voters will say “no” to the plan.",
         # the cue's own adverbial before it is not what was said
