@@ -22,7 +22,9 @@ __all__ = ["fragment_speech"]
 
 # labels on the way from a quoted fragment up to the verb whose argument it is (no clause boundary among them)
 _ARGUMENT_PATH = frozenset({"dobj", "pobj", "prep", "oprd", "attr", "acomp", "amod", "compound", "appos", "conj",
-                            "nmod", "npadvmod", "dative", "cc"})
+                            "nmod", "npadvmod", "dative", "cc", "pcomp", "xcomp"})
+# a verb on the path that opens no clause of its own: a gerund or infinitive with no subject ('for helping develop')
+_NON_FINITE = frozenset({"VBG", "VB"})
 # the verb's argument that holds it: an object or predicate, or an 'as' phrase; never an adjunct such as
 # 'on CBS's “Face the Nation”' (a title where the words were said)
 _ARGUMENTS = frozenset({"dobj", "oprd", "attr", "acomp", "dative"})
@@ -35,6 +37,12 @@ def _root_inside(doc: Doc, qx: DocIndex, m: QuoteMark) -> Token | None:
     return next((t for t in doc[first_tok : last_tok + 1] if not first_tok <= t.head.i <= last_tok), None)
 
 
+def _passed_through(verb: Token) -> bool:
+    """A non-finite verb with no subject inside a prepositional or infinitive phrase: the path goes on above it."""
+    return verb.tag_ in _NON_FINITE and verb.dep_ in ("pcomp", "xcomp") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _governing_verb(root: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     """(verb, its argument on the path) when the fragment sits in an argument of a speech or judgment verb."""
     cur = root
@@ -42,10 +50,11 @@ def _governing_verb(root: Token, lex: Lexicon) -> tuple[Token, Token] | None:
         head = cur.head
         if head.i == cur.i or cur.dep_ not in _ARGUMENT_PATH:
             return None
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") and not _passed_through(head):
             speech = is_cue_verb(head, lex) or cue_lemma(head) in lex.fragment_verbs
             listener = cur.dep_ in ("dobj", "dative") and cue_lemma(head) in lex.listener_verbs  # told “Morning Joe”
-            argument = (cur.dep_ in _ARGUMENTS and not listener) or (cur.dep_ == "prep" and cur.lower_ == "as")
+            grounds = cur.dep_ == "prep" and cur.lower_ in lex.grounds_prepositions  # 'cited X as …', 'lauded X for …'
+            argument = (cur.dep_ in _ARGUMENTS and not listener) or grounds
             return (head, cur) if speech and argument else None
         cur = head
     return None

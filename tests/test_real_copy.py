@@ -159,6 +159,8 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
      [("mixed", 'the film as proof of his "veritable artistic commitment"', "The jury")]),
     ("fragment-in-judged-clause", "The board ruled that the ad was “misleading.”",
      [("mixed", "the ad was “misleading.”", "The board")]),
+    ("fragment-grounds-of-praise", "The council commended the firefighters for “going above and beyond.”",
+     [("mixed", "the firefighters for “going above and beyond.”", "The council")]),
     ("fragment-referred-to-as", "The mayor referred to the protesters as “troublemakers” in a radio interview.",
      [("mixed", "the protesters as “troublemakers”", "The mayor")]),
     ("nested-relative-attribution", 'He called for help for women who he said "are most likely to retire poor".',
