@@ -149,6 +149,7 @@ class CueData(_Strict):
     as_verbs: _Lemmas
     fragment_verbs: _Lemmas
     grounds_prepositions: _Words
+    continuation_verbs: _Lemmas
     naming_verbs: _Lemmas
     question_verbs: _Lemmas
     pro_form_contents: _Words
@@ -369,6 +370,7 @@ class Lexicon:
     as_verbs: frozenset[str]
     fragment_verbs: frozenset[str]
     grounds_prepositions: frozenset[str]
+    continuation_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     question_verbs: frozenset[str]
     comment_marks: frozenset[str]
@@ -479,6 +481,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "fragment_verbs": cues.fragment_verbs.lemmas,
         "naming_verbs": cues.naming_verbs.lemmas, "question_verbs": cues.question_verbs.lemmas,
         "grounds_prepositions": cues.grounds_prepositions.words,
+        "continuation_verbs": cues.continuation_verbs.lemmas,
         "comment_marks": cues.comment_clauses.marks, "comment_verbs": cues.comment_clauses.lemmas,
         "pro_forms": cues.pro_form_contents.words, "speaking_terms": cues.terms_of_speaking.lemmas,
         "for_verbs": cues.for_verbs.lemmas, "infinitive_classes": cues.infinitive.classes,

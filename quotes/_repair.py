@@ -45,7 +45,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from quotes._lexicon import Lexicon
-from quotes._syntax import FINITE_TAGS, NOT_SPEAKERS, is_cue_verb, medium_object
+from quotes._syntax import FINITE_TAGS, NOT_SPEAKERS, cue_lemma, is_cue_verb, medium_object
 
 __all__ = ["repair_parse"]
 
@@ -58,21 +58,25 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _LINKS = frozenset({"cc", "punct"})
 
 
-def _misattached_to(conj: Token) -> Token | None:
-    """The verb ``conj`` coordinates with when its parsed head cannot share its form: the finite verb of the
-    same tag whose complement that head is."""
+def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
+    """The verb ``conj`` coordinates with when its parsed head cannot share its form (the finite verb of the same
+    tag whose complement that head is), or when it goes on speaking ('said the bridge was safe but added that …':
+    the reporting verb, not the reported clause's verb, is what a verb of continuing continues)."""
     head = conj.head
-    if conj.dep_ != "conj" or conj.tag_ not in FINITE_TAGS or head.tag_ not in _NON_FINITE:
-        return None
-    if any(c.dep_ in _SUBJECTS for c in conj.children) or head.dep_ not in _COMPLEMENTS:
+    if conj.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in conj.children) or head.dep_ not in _COMPLEMENTS:
         return None
     outer = head.head
-    return outer if outer.tag_ == conj.tag_ and outer.i < head.i else None
+    if outer.i >= head.i:
+        return None
+    if conj.tag_ in FINITE_TAGS and head.tag_ in _NON_FINITE and outer.tag_ == conj.tag_:
+        return outer
+    continues = cue_lemma(conj) in lex.continuation_verbs and not is_cue_verb(head, lex)
+    return outer if continues and is_cue_verb(outer, lex) else None
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
     """All six repairs, in place; the Doc is returned for chaining."""
-    doc = _attach_stranded_names(_reattach_conjuncts(_raise_fronted_reports(doc, lex)), lex)
+    doc = _attach_stranded_names(_reattach_conjuncts(_raise_fronted_reports(doc, lex), lex), lex)
     doc = _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
     return _raise_main_clauses_after_contact_relatives(doc, lex)
 
@@ -101,9 +105,9 @@ def _raise_fronted_reports(doc: Doc, lex: Lexicon) -> Doc:
     return doc
 
 
-def _reattach_conjuncts(doc: Doc) -> Doc:
+def _reattach_conjuncts(doc: Doc, lex: Lexicon) -> Doc:
     """Re-attach each misattached finite conjunct, with its coordinator, to the verb it coordinates with."""
-    moves = [(tok, outer) for tok in doc if (outer := _misattached_to(tok)) is not None]
+    moves = [(tok, outer) for tok in doc if (outer := _misattached_to(tok, lex)) is not None]
     for conj, outer in moves:
         head = conj.head
         last = max((t.i for t in head.rights if t.dep_ not in _LINKS and t.dep_ != "conj"), default=head.i)

@@ -194,3 +194,25 @@ def test_the_main_clause_after_a_zero_relative_cue_is_the_root_again() -> None:
     assert doc[4].dep_ == "ROOT" and doc[0].head.text == "was" and doc[0].dep_ == "nsubj"
     assert doc[3].head.text == "Nothing" and doc[3].dep_ == "relcl"
     assert doc[6].head.text == "was"
+
+
+# "Smith said it was early but added more ." with 'added' parsed as a conjunct of the reported 'was'
+CONTINUED: list[Full] = [
+    ("Smith", 1, "nsubj", "NNP", "PROPN", "Smith"), ("said", 1, "ROOT", "VBD", "VERB", "say"),
+    ("it", 3, "nsubj", "PRP", "PRON", "it"), ("was", 1, "ccomp", "VBD", "AUX", "be"),
+    ("early", 3, "acomp", "JJ", "ADJ", "early"), ("but", 3, "cc", "CC", "CCONJ", "but"),
+    ("added", 3, "conj", "VBD", "VERB", "add"), ("more", 6, "dobj", "JJR", "ADJ", "more"),
+    (".", 1, "punct", ".", "PUNCT", "."),
+]
+
+
+def test_a_verb_of_going_on_speaking_coordinated_in_the_reported_clause_moves_to_the_reporting_verb() -> None:
+    doc = repair_parse(full_parse(CONTINUED), LEX)
+    assert doc[6].head.text == "said" and doc[6].dep_ == "conj" and doc[5].head.text == "said"
+
+
+def test_a_verb_of_speaking_coordinated_with_another_in_the_reported_clause_stays() -> None:
+    rows = list(CONTINUED)
+    rows[3] = ("denied", 1, "ccomp", "VBD", "VERB", "deny")  # 'said it denied … but added': either may add
+    doc = repair_parse(full_parse(rows), LEX)
+    assert doc[6].head.text == "denied"

@@ -316,3 +316,9 @@ def test_the_rules_take_no_main_verb_after_a_zero_relative_cue_for_content(text:
 def test_the_rules_read_fragments_of_verbs_of_judgment_and_naming(text: str, content: str, mention: str) -> None:
     found = [q for q in extract(text, model_pass=False) if q.kind == "mixed"]
     assert [(q.text, q.speaker.mention if q.speaker else None) for q in found] == [(content, mention)]
+
+
+def test_a_verb_of_going_on_speaking_after_a_reported_clause_continues_its_speaker() -> None:
+    found = [(q.text, q.speaker.mention if q.speaker else None)
+             for q in speech("Officials said the fire was out and added that the cause was unknown.")]
+    assert found == [("the fire was out", "Officials"), ("the cause was unknown", "Officials")]
