@@ -6,7 +6,9 @@ hackers" it reads *warned* as a conjunct of *order*, so the content of *said*
 swallows a second attribution and *warned* speaks for *he*. A finite verb
 cannot share the auxiliary of a non-finite one (*would … warned*), so such a
 conjunct belongs to the reporting verb of the same form; it is re-attached
-there, and every pass then reads two attributions.
+there, and every pass then reads two attributions. A verb of going on speaking
+("said it was too early but added, …") is re-attached the same way: it
+continues the reporting verb, not the reported clause.
 
 After a long parenthetical ("The nominee continues to insist, most recently in
 an interview with ABC News, that he wants to release his taxes") it may make the
@@ -106,7 +108,7 @@ def _raise_fronted_reports(doc: Doc, lex: Lexicon) -> Doc:
 
 
 def _reattach_conjuncts(doc: Doc, lex: Lexicon) -> Doc:
-    """Re-attach each misattached finite conjunct, with its coordinator, to the verb it coordinates with."""
+    """Re-attach each misattached conjunct, with its coordinator, to the verb it coordinates with."""
     moves = [(tok, outer) for tok in doc if (outer := _misattached_to(tok, lex)) is not None]
     for conj, outer in moves:
         head = conj.head

@@ -34,6 +34,7 @@ __all__ = ["content_kind", "passive_agent", "reported_speech"]
 #: Entity labels of a name that, modifying a noun cue, says whose words they are ('a CNN report that …').
 _NAMED_SOURCES = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 
+
 def content_kind(parts: list[Span], qx: DocIndex) -> tuple[str, list[tuple[int, int]], set[int]]:
     """direct when one quote's marks cover the content, mixed when words stand outside them."""
     spans = [(p.start_char, p.end_char) for p in parts]
