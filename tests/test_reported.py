@@ -173,6 +173,8 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge"),
         ("The company acknowledged a serious breach of its systems.", "a serious breach of its systems"),
         ("The senator denied taking money from the lobbyists.", "taking money from the lobbyists"),
+        ("The secretary stressed bipartisan support for continued engagement.",
+         "bipartisan support for continued engagement"),
         ("The panel recommended raising the retirement age.", "raising the retirement age"),
         ("She complained about the noise from the plant.", "the noise from the plant"),
         ("The general warned against cuts to the missile defense budget.", "cuts to the missile defense budget"),
