@@ -15,7 +15,18 @@ from quotes._content import bare_cue, complement
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon
 from quotes._marks import ALL_MARKS, QuoteMark
-from quotes._syntax import DASHES, NOT_SPEAKERS, DocIndex, cue_lemma, is_cue_verb, noun_phrase, speaker_of, trim_span
+from quotes._syntax import (
+    CLOSING_BRACKETS,
+    DASHES,
+    NOT_SPEAKERS,
+    OPENING_BRACKETS,
+    DocIndex,
+    cue_lemma,
+    is_cue_verb,
+    noun_phrase,
+    speaker_of,
+    trim_span,
+)
 
 __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 
@@ -106,8 +117,12 @@ def _window_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> list[Token]:
         if qx.inside(tok) or "\n" in tok.text or counted >= lex.windows.cue_tokens:
             break
         out.append(tok)
-        depth += (tok.text == "(") - (tok.text == ")" and depth > 0)
-        counted += depth == 0 and tok.text != ")"
+        if tok.text in OPENING_BRACKETS:
+            depth += 1
+        elif tok.text in CLOSING_BRACKETS and depth:
+            depth -= 1
+        elif depth == 0:
+            counted += 1
         if tok.text in _SENTENCE_END:
             break
     return out
@@ -185,23 +200,24 @@ def _draft(doc: Doc, qx: DocIndex, qi: int, cue: Token, window: list[Token], lex
     return draft
 
 
-def _bare_attribution(text: str, m: QuoteMark, cue: Token, window: list[Token], lex: Lexicon) -> bool:
-    """“….” Trump said.: a full stop inside the marks, then a sentence that is only a speaker and a cue, which can
+def _bare_attribution(window: list[Token], cue: Token, lex: Lexicon) -> bool:
+    """“….” Trump said.: after a full stop inside the marks, a sentence that is only a speaker and a cue, which can
     only attribute the quote before it."""
-    s, e = quote_span(text, m)
-    return (text[s:e].rstrip(_MARK_CHARS).endswith(".") and window[-1].text == "." and cue.dep_ == "ROOT"
-            and bare_cue(cue, lex))
+    return window[-1].text == "." and cue.dep_ == "ROOT" and bare_cue(cue, lex)
 
 
 def _attribute_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     m = qx.marks[qi]
     text = qx.text
     s, e = quote_span(text, m)
+    ends_clause = _quote_ends_clause(text, m)
+    if not ends_clause and not text[s:e].rstrip(_MARK_CHARS).endswith("."):
+        return None  # the cheap test first: most quotes end neither way
     if not starts_sentence(text, m) and not (text[s : s + 1].isupper() and _speech_like(doc, qx, qi, s, e, lex)):
         return None
     window = _window_after(doc, qx, qi, lex)
     cue = next((t for t in window if is_cue_verb(t, lex)), None)
-    if cue is None or not (_quote_ends_clause(text, m) or _bare_attribution(text, m, cue, window, lex)):
+    if cue is None or not (ends_clause or _bare_attribution(window, cue, lex)):
         return None
     if cue.tag_ == "VBG" and not _has_subject(cue) and complement(cue, lex) is not None:
         return None  # 'said: “…,” adding that …': the participle says something new; the quote's cue is before it

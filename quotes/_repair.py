@@ -47,7 +47,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from quotes._lexicon import Lexicon
-from quotes._syntax import FINITE_TAGS, NOT_SPEAKERS, cue_lemma, is_cue_verb, medium_object
+from quotes._syntax import FINITE_TAGS, NOT_SPEAKERS, before_verb_group, cue_lemma, is_cue_verb, medium_object
 
 __all__ = ["repair_parse"]
 
@@ -125,9 +125,7 @@ def _stranded_name(verb: Token, lex: Lexicon) -> Token | None:
     if verb.tag_ not in FINITE_TAGS or any(c.dep_ in _SUBJECTS for c in verb.children) or not is_cue_verb(verb, lex):
         return None
     doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
-        i -= 1
+    i = before_verb_group(verb)
     name = doc[i] if i >= 0 else None
     while name is not None and name.dep_ == "conj" and name.head.pos_ == "PROPN" and name.head.i < name.i:
         name = name.head  # 'Obama and Clinton call …': the first of coordinated names carries the others

@@ -12,12 +12,15 @@ from quotes._lexicon import Lexicon
 from quotes._marks import ALL_MARKS, QuoteMark
 
 __all__ = [
+    "CLOSING_BRACKETS",
     "DASHES",
     "FINITE_TAGS",
     "NOT_SPEAKERS",
+    "OPENING_BRACKETS",
     "AdverbialPhrase",
     "DocIndex",
     "adverbial_source",
+    "before_verb_group",
     "cue_lemma",
     "idiom_object",
     "is_cue_verb",
@@ -161,20 +164,29 @@ def _fallback_subject(verb: Token) -> Token | None:
     return None
 
 
-_OPENING_BRACKETS = frozenset({"(", "["})
-_CLOSING_BRACKETS = frozenset({")", "]"})
+#: Brackets as tokens: what they enclose is an aside ('Sen. Smith (D-Conn.)').
+OPENING_BRACKETS = frozenset({"(", "["})
+CLOSING_BRACKETS = frozenset({")", "]"})
 
 #: Dashes as tokens (the normalized view turns the horizontal bar into an em dash).
 DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def before_verb_group(verb: Token) -> int:
+    """Index of the token before ``verb`` and its own auxiliaries, negation and adverbs ('had not yet said'); -1
+    at the start of the Doc."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    return i
 
 
 def _before_parenthetical(verb: Token) -> Token | None:
     """'Mr Yushchenko - keen to reassure investors - had said …': the name right before a parenthetical the parser
     tangled, when nothing else gives the verb a subject."""
     doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
-        i -= 1
+    i = before_verb_group(verb)
     if i < 2 or doc[i].text not in _BREAKS or (not doc[i - 1].whitespace_ and doc[i].text in DASHES):
         return None
     close = doc[i]
@@ -380,9 +392,9 @@ def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
     parser made 'boyish' the head) moved before the bracket; a closed bracket ('Sen. Smith (D-Conn.)') stays."""
     depth, opened = 0, end
     for tok in doc[start:end]:
-        if tok.text in _OPENING_BRACKETS:
+        if tok.text in OPENING_BRACKETS:
             depth, opened = depth + 1, (tok.i if depth == 0 else opened)
-        elif tok.text in _CLOSING_BRACKETS and depth:
+        elif tok.text in CLOSING_BRACKETS and depth:
             depth -= 1
     return opened if depth else end
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import settings
+from spacy.tokens import Doc
 
 import quotes
 from quotes import Quote
@@ -41,3 +43,17 @@ def span_texts(text: str, quote: Quote) -> list[str]:
 def seed_texts() -> dict[str, str]:
     """doc_id → text of the bundled sample articles."""
     return {p.stem: p.read_text(encoding="utf-8") for p in SEEDS}
+
+
+#: A hand-built token: word, head index, dependency label, coarse tag, Penn tag, lemma.
+Row = tuple[str, int, str, str, str, str]
+_VOCAB = spacy.blank("en").vocab
+
+
+def hand_parse(rows: list[Row]) -> Doc:
+    """A Doc with the given tokens and dependency tree (a head equal to the token's own index is the root), so
+    structural rules are tested on a parse that does not move when the model does."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][0][0] not in ",.)'" and r[0] not in "(" for i, r in enumerate(rows)]
+    return Doc(_VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows])

@@ -8,22 +8,22 @@ from spacy.tokens import Doc
 
 from quotes._lexicon import default_lexicon
 from quotes._repair import repair_parse
-from tests.conftest import span_texts, speech
+from tests.conftest import Row, hand_parse, span_texts, speech
 
 VOCAB = spacy.blank("en").vocab
 LEX = default_lexicon()
 
-Row = tuple[str, int, str, str]  # word, head index, dep, tag
+TagRow = tuple[str, int, str, str]  # word, head index, dep, tag
 
 
-def parse(rows: list[Row]) -> Doc:
+def parse(rows: list[TagRow]) -> Doc:
     """A Doc with the given tokens, heads, labels and Penn tags (a head equal to the token's index is the root)."""
     return Doc(VOCAB, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
                tags=[r[3] for r in rows])
 
 
 # "Smith said he would cut taxes and warned rivals ." with 'warned' parsed as a conjunct of 'cut'
-MISATTACHED: list[Row] = [
+MISATTACHED: list[TagRow] = [
     ("Smith", 1, "nsubj", "NNP"), ("said", 1, "ROOT", "VBD"), ("he", 4, "nsubj", "PRP"),
     ("would", 4, "aux", "MD"), ("cut", 1, "ccomp", "VB"), ("taxes", 4, "dobj", "NNS"),
     ("and", 4, "cc", "CC"), ("warned", 4, "conj", "VBD"), ("rivals", 7, "dobj", "NNS"), (".", 1, "punct", "."),
@@ -44,7 +44,7 @@ def test_a_finite_conjunct_of_a_non_finite_reported_verb_moves_to_the_reporting_
     [("cut", 1, "ccomp", "VBD"), ("would", 4, "dep", "MD")],  # 'said he cut taxes and warned': may be his
     [("cut", 1, "advcl", "VB")],  # not a reported clause
 ], ids=["other-form", "own-subject", "finite-head", "not-a-complement"])
-def test_conjuncts_that_can_share_their_head_stay(changed: list[Row]) -> None:
+def test_conjuncts_that_can_share_their_head_stay(changed: list[TagRow]) -> None:
     rows = list(MISATTACHED)
     for row in changed:
         rows[next(i for i, r in enumerate(rows) if r[0] == row[0])] = row
@@ -67,7 +67,7 @@ def test_two_attributions_of_one_speaker(text: str, first: str, second: str) -> 
 
 
 # "Smith continues to insist , lately , that taxes rose ." parsed with the 'that' clause as the root
-FRONTED: list[Row] = [
+FRONTED: list[TagRow] = [
     ("Smith", 1, "nsubj", "NNP"), ("continues", 9, "ccomp", "VBZ"), ("to", 3, "aux", "TO"),
     ("insist", 1, "xcomp", "VB"), (",", 9, "punct", ","), ("lately", 3, "advmod", "RB"), (",", 9, "punct", ","),
     ("that", 9, "mark", "IN"), ("taxes", 9, "nsubj", "NNS"), ("rose", 9, "ROOT", "VBD"), (".", 9, "punct", "."),
@@ -94,28 +94,20 @@ def test_a_report_before_a_long_parenthetical_keeps_its_that_clause() -> None:
     assert (quote.text, quote.speaker.mention) == ("he really wants to release his taxes", "The nominee")
 
 
-Full = tuple[str, int, str, str, str, str]  # word, head index, dep, tag, pos, lemma
-
 # "On the trail for his wife , president Bill Clinton said she won ." with the name hung on 'wife'
-STRANDED: list[Full] = [
-    ("On", 10, "prep", "IN", "ADP", "on"), ("the", 2, "det", "DT", "DET", "the"),
-    ("trail", 0, "pobj", "NN", "NOUN", "trail"), ("for", 2, "prep", "IN", "ADP", "for"),
-    ("his", 5, "poss", "PRP$", "PRON", "his"), ("wife", 3, "pobj", "NN", "NOUN", "wife"),
-    (",", 5, "punct", ",", "PUNCT", ","), ("president", 9, "compound", "NN", "NOUN", "president"),
-    ("Bill", 9, "compound", "NNP", "PROPN", "Bill"), ("Clinton", 5, "appos", "NNP", "PROPN", "Clinton"),
-    ("said", 10, "ROOT", "VBD", "VERB", "say"), ("she", 12, "nsubj", "PRP", "PRON", "she"),
-    ("won", 10, "ccomp", "VBD", "VERB", "win"), (".", 10, "punct", ".", "PUNCT", "."),
+STRANDED: list[Row] = [
+    ("On", 10, "prep", "ADP", "IN", "on"), ("the", 2, "det", "DET", "DT", "the"),
+    ("trail", 0, "pobj", "NOUN", "NN", "trail"), ("for", 2, "prep", "ADP", "IN", "for"),
+    ("his", 5, "poss", "PRON", "PRP$", "his"), ("wife", 3, "pobj", "NOUN", "NN", "wife"),
+    (",", 5, "punct", "PUNCT", ",", ","), ("president", 9, "compound", "NOUN", "NN", "president"),
+    ("Bill", 9, "compound", "PROPN", "NNP", "Bill"), ("Clinton", 5, "appos", "PROPN", "NNP", "Clinton"),
+    ("said", 10, "ROOT", "VERB", "VBD", "say"), ("she", 12, "nsubj", "PRON", "PRP", "she"),
+    ("won", 10, "ccomp", "VERB", "VBD", "win"), (".", 10, "punct", "PUNCT", ".", "."),
 ]
 
 
-def full_parse(rows: list[Full]) -> Doc:
-    """A Doc with heads, labels, Penn tags, coarse tags and lemmas."""
-    return Doc(VOCAB, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               tags=[r[3] for r in rows], pos=[r[4] for r in rows], lemmas=[r[5] for r in rows])
-
-
 def test_a_name_set_apart_before_a_cue_with_no_subject_becomes_its_subject() -> None:
-    doc = repair_parse(full_parse(STRANDED), LEX)
+    doc = repair_parse(hand_parse(STRANDED), LEX)
     assert doc[9].head.text == "said" and doc[9].dep_ == "nsubj"
     assert [t.text for t in doc[9].subtree] == ["president", "Bill", "Clinton"]
 
@@ -123,48 +115,48 @@ def test_a_name_set_apart_before_a_cue_with_no_subject_becomes_its_subject() -> 
 def test_a_name_inside_a_longer_phrase_is_not_moved() -> None:
     rows = [r for r in STRANDED if r[0] != ","]  # 'his wife president Bill Clinton said': one phrase, no break
     rows = [(w, h - 1 if h > 5 else h, d, t, p, lemma) for w, h, d, t, p, lemma in rows]
-    doc = repair_parse(full_parse(rows), LEX)
+    doc = repair_parse(hand_parse(rows), LEX)
     assert doc[8].text == "Clinton" and doc[8].dep_ == "appos" and doc[8].head.text == "wife"
 
 
 # "Smith rejected the plan , saying it failed ." with 'saying' hung on 'plan'
-SUPPLEMENTIVE: list[Full] = [
-    ("Smith", 1, "nsubj", "NNP", "PROPN", "Smith"), ("rejected", 1, "ROOT", "VBD", "VERB", "reject"),
-    ("the", 3, "det", "DT", "DET", "the"), ("plan", 1, "dobj", "NN", "NOUN", "plan"),
-    (",", 3, "punct", ",", "PUNCT", ","), ("saying", 3, "acl", "VBG", "VERB", "say"),
-    ("it", 7, "nsubj", "PRP", "PRON", "it"), ("failed", 5, "ccomp", "VBD", "VERB", "fail"),
-    (".", 1, "punct", ".", "PUNCT", "."),
+SUPPLEMENTIVE: list[Row] = [
+    ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+    ("the", 3, "det", "DET", "DT", "the"), ("plan", 1, "dobj", "NOUN", "NN", "plan"),
+    (",", 3, "punct", "PUNCT", ",", ","), ("saying", 3, "acl", "VERB", "VBG", "say"),
+    ("it", 7, "nsubj", "PRON", "PRP", "it"), ("failed", 5, "ccomp", "VERB", "VBD", "fail"),
+    (".", 1, "punct", "PUNCT", ".", "."),
 ]
 
 
 def test_a_comma_set_participle_of_speech_on_an_object_supplements_the_clause() -> None:
-    doc = repair_parse(full_parse(SUPPLEMENTIVE), LEX)
+    doc = repair_parse(hand_parse(SUPPLEMENTIVE), LEX)
     assert doc[5].head.text == "rejected" and doc[5].dep_ == "advcl"
 
 
 @pytest.mark.parametrize(("index", "row"), [
-    (3, ("statement", 1, "dobj", "NN", "NOUN", "statement")),  # 'issued a statement, saying': a medium speaks
-    (4, ("and", 3, "cc", "CC", "CCONJ", "and")),  # no comma: 'the plan saying …' may be what the plan says
+    (3, ("statement", 1, "dobj", "NOUN", "NN", "statement")),  # 'issued a statement, saying': a medium speaks
+    (4, ("and", 3, "cc", "CCONJ", "CC", "and")),  # no comma: 'the plan saying …' may be what the plan says
 ], ids=["medium", "no-comma"])
-def test_participles_that_stay_on_their_noun(index: int, row: Full) -> None:
+def test_participles_that_stay_on_their_noun(index: int, row: Row) -> None:
     rows = list(SUPPLEMENTIVE)
     rows[index] = row
-    doc = repair_parse(full_parse(rows), LEX)
+    doc = repair_parse(hand_parse(rows), LEX)
     assert doc[5].head.i == 3 and doc[5].dep_ == "acl"
 
 
 # "The staff , Smith explained , were paid well ." with the cue as root and the host verb as its conjunct
-PARENTHETICAL_ROOT: list[Full] = [
-    ("The", 1, "det", "DT", "DET", "the"), ("staff", 4, "npadvmod", "NN", "NOUN", "staff"),
-    (",", 4, "punct", ",", "PUNCT", ","), ("Smith", 4, "nsubj", "NNP", "PROPN", "Smith"),
-    ("explained", 4, "ROOT", "VBD", "VERB", "explain"), (",", 4, "punct", ",", "PUNCT", ","),
-    ("were", 4, "conj", "VBD", "AUX", "be"), ("paid", 6, "acomp", "VBN", "VERB", "pay"),
-    ("well", 7, "advmod", "RB", "ADV", "well"), (".", 4, "punct", ".", "PUNCT", "."),
+PARENTHETICAL_ROOT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"), ("staff", 4, "npadvmod", "NOUN", "NN", "staff"),
+    (",", 4, "punct", "PUNCT", ",", ","), ("Smith", 4, "nsubj", "PROPN", "NNP", "Smith"),
+    ("explained", 4, "ROOT", "VERB", "VBD", "explain"), (",", 4, "punct", "PUNCT", ",", ","),
+    ("were", 4, "conj", "AUX", "VBD", "be"), ("paid", 6, "acomp", "VERB", "VBN", "pay"),
+    ("well", 7, "advmod", "ADV", "RB", "well"), (".", 4, "punct", "PUNCT", ".", "."),
 ]
 
 
 def test_a_parenthetical_cue_parsed_as_root_becomes_a_parenthetical_of_its_host() -> None:
-    doc = repair_parse(full_parse(PARENTHETICAL_ROOT), LEX)
+    doc = repair_parse(hand_parse(PARENTHETICAL_ROOT), LEX)
     assert doc[6].dep_ == "ROOT" and doc[6].head.i == 6
     assert doc[4].head.text == "were" and doc[4].dep_ == "parataxis"
     assert doc[1].head.text == "were" and doc[1].dep_ == "nsubj"
@@ -173,46 +165,46 @@ def test_a_parenthetical_cue_parsed_as_root_becomes_a_parenthetical_of_its_host(
 
 def test_a_time_before_a_cue_is_no_subject_of_the_clause_after_it() -> None:
     rows = list(PARENTHETICAL_ROOT)
-    rows[1] = ("week", 4, "npadvmod", "NN", "NOUN", "week")
-    doc = full_parse(rows)
+    rows[1] = ("week", 4, "npadvmod", "NOUN", "NN", "week")
+    doc = hand_parse(rows)
     doc.ents = [doc.char_span(0, len("The week"), label="DATE")]
     doc = repair_parse(doc, LEX)
     assert doc[4].dep_ == "ROOT" and doc[6].dep_ == "conj"
 
 
 # "Nothing the senator said was true ." with the main verb parsed as the zero relative's complement
-CONTACT: list[Full] = [
-    ("Nothing", 0, "ROOT", "NN", "PRON", "nothing"), ("the", 2, "det", "DT", "DET", "the"),
-    ("senator", 3, "nsubj", "NN", "NOUN", "senator"), ("said", 0, "relcl", "VBD", "VERB", "say"),
-    ("was", 3, "ccomp", "VBD", "AUX", "be"), ("true", 4, "acomp", "JJ", "ADJ", "true"),
-    (".", 3, "punct", ".", "PUNCT", "."),
+CONTACT: list[Row] = [
+    ("Nothing", 0, "ROOT", "PRON", "NN", "nothing"), ("the", 2, "det", "DET", "DT", "the"),
+    ("senator", 3, "nsubj", "NOUN", "NN", "senator"), ("said", 0, "relcl", "VERB", "VBD", "say"),
+    ("was", 3, "ccomp", "AUX", "VBD", "be"), ("true", 4, "acomp", "ADJ", "JJ", "true"),
+    (".", 3, "punct", "PUNCT", ".", "."),
 ]
 
 
 def test_the_main_clause_after_a_zero_relative_cue_is_the_root_again() -> None:
-    doc = repair_parse(full_parse(CONTACT), LEX)
+    doc = repair_parse(hand_parse(CONTACT), LEX)
     assert doc[4].dep_ == "ROOT" and doc[0].head.text == "was" and doc[0].dep_ == "nsubj"
     assert doc[3].head.text == "Nothing" and doc[3].dep_ == "relcl"
     assert doc[6].head.text == "was"
 
 
 # "Smith said it was early but added more ." with 'added' parsed as a conjunct of the reported 'was'
-CONTINUED: list[Full] = [
-    ("Smith", 1, "nsubj", "NNP", "PROPN", "Smith"), ("said", 1, "ROOT", "VBD", "VERB", "say"),
-    ("it", 3, "nsubj", "PRP", "PRON", "it"), ("was", 1, "ccomp", "VBD", "AUX", "be"),
-    ("early", 3, "acomp", "JJ", "ADJ", "early"), ("but", 3, "cc", "CC", "CCONJ", "but"),
-    ("added", 3, "conj", "VBD", "VERB", "add"), ("more", 6, "dobj", "JJR", "ADJ", "more"),
-    (".", 1, "punct", ".", "PUNCT", "."),
+CONTINUED: list[Row] = [
+    ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("it", 3, "nsubj", "PRON", "PRP", "it"), ("was", 1, "ccomp", "AUX", "VBD", "be"),
+    ("early", 3, "acomp", "ADJ", "JJ", "early"), ("but", 3, "cc", "CCONJ", "CC", "but"),
+    ("added", 3, "conj", "VERB", "VBD", "add"), ("more", 6, "dobj", "ADJ", "JJR", "more"),
+    (".", 1, "punct", "PUNCT", ".", "."),
 ]
 
 
 def test_a_verb_of_going_on_speaking_coordinated_in_the_reported_clause_moves_to_the_reporting_verb() -> None:
-    doc = repair_parse(full_parse(CONTINUED), LEX)
+    doc = repair_parse(hand_parse(CONTINUED), LEX)
     assert doc[6].head.text == "said" and doc[6].dep_ == "conj" and doc[5].head.text == "said"
 
 
 def test_a_verb_of_speaking_coordinated_with_another_in_the_reported_clause_stays() -> None:
     rows = list(CONTINUED)
-    rows[3] = ("denied", 1, "ccomp", "VBD", "VERB", "deny")  # 'said it denied … but added': either may add
-    doc = repair_parse(full_parse(rows), LEX)
+    rows[3] = ("denied", 1, "ccomp", "VERB", "VBD", "deny")  # 'said it denied … but added': either may add
+    doc = repair_parse(hand_parse(rows), LEX)
     assert doc[6].head.text == "denied"

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
 from quotes._chains import source_hops
 from quotes._content import complement, verb_content
 from quotes._lexicon import default_lexicon
 from quotes._marks import scan_quotes
 from quotes._syntax import DocIndex, noun_phrase, speaker_of, subject_of
+from tests.conftest import Row, hand_parse
 
-VOCAB = spacy.blank("en").vocab
 LEX = default_lexicon()
-
-Row = tuple[str, int, str, str, str, str]  # word, head index, dep, pos, tag, lemma
-
-
-def parse(rows: list[Row]) -> Doc:
-    """A Doc with the given tokens and dependency tree (a head equal to the token's own index is the root)."""
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][0][0] not in ",.)'" and r[0] not in "(" for i, r in enumerate(rows)]
-    return Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows])
 
 
 # "The senator rejected the bill , arguing that it would fail ."
@@ -37,13 +24,13 @@ ARGUING: list[Row] = [
 
 
 def test_participle_inherits_the_main_clause_subject() -> None:
-    doc = parse(ARGUING)
+    doc = hand_parse(ARGUING)
     assert subject_of(doc[6], LEX).text == "senator"
     assert speaker_of(doc[6], LEX).text == "The senator"
 
 
 def test_content_of_a_that_clause_drops_the_complementizer() -> None:
-    doc = parse(ARGUING)
+    doc = hand_parse(ARGUING)
     (content,) = verb_content(doc[6], DocIndex(doc, []), LEX)
     assert content.text == "it would fail"
 
@@ -61,7 +48,7 @@ BRACKETED: list[Row] = [
 
 
 def test_nearest_complement_after_the_verb_wins_over_a_parenthesis() -> None:
-    doc = parse(BRACKETED)
+    doc = hand_parse(BRACKETED)
     assert complement(doc[8], LEX).text == "stalled"
 
 
@@ -76,7 +63,7 @@ PARENTHETICAL: list[Row] = [
 
 
 def test_parenthetical_cue_reports_its_host_clause_in_two_parts() -> None:
-    doc = parse(PARENTHETICAL)
+    doc = hand_parse(PARENTHETICAL)
     assert [p.text for p in verb_content(doc[4], DocIndex(doc, []), LEX)] == ["Climate change", "is the threat"]
 
 
@@ -90,7 +77,7 @@ PREPOSED: list[Row] = [
 
 
 def test_clause_before_a_sentence_final_cue_is_its_content() -> None:
-    doc = parse(PREPOSED)
+    doc = hand_parse(PREPOSED)
     assert [p.text for p in verb_content(doc[6], DocIndex(doc, []), LEX)] == ["The plan will fail"]
 
 
@@ -103,7 +90,7 @@ CITING: list[Row] = [
 
 
 def test_source_hops_read_off_the_words_whatever_the_attachment() -> None:
-    doc = parse(CITING)
+    doc = hand_parse(CITING)
     source, hops = source_hops(doc[1], LEX)
     assert source.text == "a report by CNN"
     assert [(r, s.text) for r, s in hops] == [("citing", "sources")]
@@ -118,7 +105,7 @@ NOUN_PHRASE: list[Row] = [
 
 
 def test_noun_phrases_lose_leading_adverbs_and_possessive_markers() -> None:
-    doc = parse(NOUN_PHRASE)
+    doc = hand_parse(NOUN_PHRASE)
     assert noun_phrase(doc[3]).text == "Smith's aide"
     assert noun_phrase(doc[1]).text == "Smith"
 
@@ -130,7 +117,7 @@ def test_quote_index_marks_tokens_inside_quotes() -> None:
         ("”", 1, "punct", "PUNCT", "''", "”"), ("she", 5, "nsubj", "PRON", "PRP", "she"),
         ("said", 5, "ROOT", "VERB", "VBD", "say"),
     ]
-    doc = parse(rows)
+    doc = hand_parse(rows)
     qx = DocIndex(doc, scan_quotes(doc.text))
     assert [qx.inside(t) for t in doc] == [True, True, True, True, False, False]
 
@@ -146,7 +133,7 @@ TOLD_PANEL: list[Row] = [
 
 
 def test_preposed_content_before_a_verb_of_telling_and_its_listener() -> None:
-    doc = parse(TOLD_PANEL)
+    doc = hand_parse(TOLD_PANEL)
     assert [p.text for p in verb_content(doc[6], DocIndex(doc, []), LEX)] == ["The plan includes troops"]
 
 
@@ -161,7 +148,7 @@ ON_SUBJECT: list[Row] = [
 
 
 def test_parenthetical_cue_hung_on_the_host_subject_reports_the_host_clause() -> None:
-    doc = parse(ON_SUBJECT)
+    doc = hand_parse(ON_SUBJECT)
     assert [p.text for p in verb_content(doc[4], DocIndex(doc, []), LEX)] == ["The difference", "is size"]
 
 
@@ -177,7 +164,7 @@ HUNG_BEFORE: list[Row] = [
 
 
 def test_cue_hung_as_complement_of_the_clause_after_it_reports_that_clause_and_its_lead_in() -> None:
-    doc = parse(HUNG_BEFORE)
+    doc = hand_parse(HUNG_BEFORE)
     assert [p.text for p in verb_content(doc[4], DocIndex(doc, []), LEX)] == ["If anything", "the rule is wrong"]
 
 
@@ -192,5 +179,5 @@ INVERTED_CONJ: list[Row] = [
 
 
 def test_preposed_content_before_an_inverted_cue() -> None:
-    doc = parse(INVERTED_CONJ)
+    doc = hand_parse(INVERTED_CONJ)
     assert [p.text for p in verb_content(doc[5], DocIndex(doc, []), LEX)] == ["The plant is struggling"]
