@@ -29,6 +29,8 @@ _BEFORE_OPEN = frozenset("([{<—–-/") | ALL_MARKS
 _AFTER_CLOSE = frozenset(".,;:!?)]}>—–-…*") | ALL_MARKS
 _SENTENCE_ENDS = frozenset(".!?…")
 _ELISIONS = ("em ", "til ", "cause ", "n ", "n'", "n’", "tis ", "twas ")
+# an English clitic after a word: Trump‘s, don‘t, they‘re, we‘ve, I‘ll, she‘d, I‘m (a misprinted apostrophe)
+_CLITIC = regex.compile(r"(?:s|t|re|ve|ll|d|m)(?!\w)", regex.IGNORECASE)
 # the next single mark on the line: an opener, a line end, or a closer after punctuation (…,’ / …?')
 _NEXT_SINGLE = regex.compile(r"[‘‚‹\n]|(?<!\w)'(?=\w)|(?P<closer>[,.!?…]['’›](?!\w))")
 _CLOSER_REACH = 300  # how far to look for that closer: a sentence or two, and the scan stays linear
@@ -116,6 +118,8 @@ def _role(text: str, i: int, stack: list[_Open]) -> str | None:
     family_open = any(o.family == fam for o in stack)
     if fam == "single" and ch in "'’" and _is_apostrophe(text, i, family_open):
         return None
+    if ch == "‘" and i and text[i - 1].isalnum() and _CLITIC.match(text, i + 1):
+        return None  # Trump‘s: an opening mark glued between a word and its clitic is an apostrophe
     opening, closing = _opening_context(text, i), _closing_context(text, i)
     if ch in DOUBLE_OPEN or ch in SINGLE_OPEN:
         closes_german = ch == "“" and any(o.char == "„" for o in stack)
