@@ -18,6 +18,7 @@ from quotes._syntax import (
     SUBJECT_DEPS,
     DocIndex,
     adverbial_source,
+    before_verb_group,
     cue_lemma,
     first,
     idiom_object,
@@ -38,9 +39,10 @@ _TRAILING_ADJUNCTS = frozenset({"advmod", "npadvmod", "prep", "punct", "tmod", "
 _LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "tmod", "advcl"})
 
 def _without_mark(span: Span, lex: Lexicon) -> Span:
-    """Drop a leading complementizer ('that', 'whether') and edge punctuation."""
+    """Drop a leading 'that' and edge punctuation; 'whether' and 'if' stay, or a question would read as a claim."""
+    declarative = lex.function_words.complementizers - lex.function_words.interrogative_complementizers
     span = trim_span(span)
-    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in lex.function_words.complementizers \
+    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in declarative \
             and span[0].head.i == span.root.i:  # 'said if the bloc fails, it could fall apart': a condition stays
         span = trim_span(span.doc[span.start + 1 : span.end])
     return span
@@ -65,7 +67,8 @@ def complement(verb: Token, lex: Lexicon) -> Token | None:
     after = [c for c in comps if c.i > verb.i]
     if after:
         return after[0]
-    return comps[-1] if comps else _misattached_complement(verb, lex) or _clause_as_adverbial(verb, lex)
+    return comps[-1] if comps else _misattached_complement(verb, lex) or _clause_as_adverbial(verb, lex) \
+        or _embedded_question(verb, lex)
 
 
 def _clause_as_adverbial(verb: Token, lex: Lexicon) -> Token | None:
@@ -76,6 +79,25 @@ def _clause_as_adverbial(verb: Token, lex: Lexicon) -> Token | None:
         ) and any(c.dep_ in SUBJECT_DEPS and c.i < clause.i for c in clause.children):
             return clause
     return None
+
+
+def _embedded_question(verb: Token, lex: Lexicon) -> Token | None:
+    """asked the candidate if he had been preparing …: the parser reads a verb of asking's 'if' clause as a
+    condition. Only right after the verb or its object ('asked for help if needed' is a condition)."""
+    if cue_lemma(verb) not in lex.question_verbs:
+        return None
+    ends = {verb.i} | {c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "dative")}
+    for clause in verb.rights:
+        mark = _interrogative_mark(clause, lex) if clause.dep_ == "advcl" else None
+        if mark is not None and mark.i == clause.left_edge.i and mark.i - 1 in ends:
+            return clause
+    return None
+
+
+def _interrogative_mark(clause: Token, lex: Lexicon) -> Token | None:
+    """The 'whether' or 'if' that opens a reported question."""
+    return next((c for c in clause.children if c.dep_ == "mark"
+                 and c.lower_ in lex.function_words.interrogative_complementizers), None)
 
 
 def _adjunct_nouns(verb: Token, depth: int = 2) -> Iterator[Token]:
@@ -174,7 +196,8 @@ def _clausal_content(verb: Token, lex: Lexicon) -> Span | None:
     content = content_of_clause(comp, lex)
     subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
     if comp.dep_ != "ccomp" and subj is not None:  # found under another label: lead-in adverbials are the cue's
-        content = content.doc[max(content.start, subj.left_edge.i) : content.end]
+        lead = _interrogative_mark(comp, lex) or subj.left_edge
+        content = content.doc[max(content.start, lead.i) : content.end]
     if content.start <= verb.i < content.end:
         # 'donations, which he said were accompanied by …': the cue sits inside a relative clause
         return trim_span(content.doc[verb.i + 1 : content.end])
@@ -401,19 +424,22 @@ def bare_cue(verb: Token, lex: Lexicon) -> bool:
 def _preposed_content(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
     """People like Scott, he said. / …, experts say. / …, Carter told a Senate panel. / …, said the chief executive.:
     the words before a sentence-final cue."""
-    subj = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
-    inverted = next((c for c in verb.rights if c.dep_ in SUBJECT_DEPS), None) if subj is None else None
+    inverted = next((c for c in verb.rights if c.dep_ in SUBJECT_DEPS), None)
+    # the nearest subject: a parse that gave the cue a second one took it from the words before the comma
+    subj = None if inverted is not None else next((c for c in reversed(list(verb.lefts)) if c.dep_ in SUBJECT_DEPS),
+                                                  None)
     if (subj is None and inverted is None) or verb.dep_ == "relcl" \
             or not all(c == inverted or _trailing(c, verb, lex) for c in verb.rights):
         return None  # '…, said the official, who spoke …': a relative clause reports nothing before it
     doc = verb.doc
-    comma = subj.left_edge.i - 1 if subj is not None else verb.left_edge.i - 1
+    comma = subj.left_edge.i - 1 if subj is not None else before_verb_group(verb)
     sent_start = qx.sentence(verb).start
     if comma <= sent_start or doc[comma].text != ",":
         return None
     span = trim_span(doc[sent_start:comma])
-    if any(t.head.i == verb.i and t.dep_ in _LEAD_INS for t in span):
-        return None  # 'In a statement, the mayor said.': the cue's own adverbial, not what was said
+    if any(c.dep_ in _LEAD_INS and c.right_edge.i == comma - 1 for c in verb.lefts):
+        return None  # 'In a statement, the mayor said.', 'But when Congress cut funding, Mexico said enough.': the
+        # cue's own adverbial ends where the cue's clause begins (a word mid-way the parser gave the cue is no lead-in)
     return span if len(span) >= 2 else None
 
 

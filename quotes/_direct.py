@@ -277,7 +277,7 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
         line = _line_before(doc, qx, qi)
         return _label_introduction(doc, qx, qi, line, lex) if line and line[-1].pos_ == "ADP" else None
     if intro not in ":,":
-        return None
+        return _sentence_after_cue(doc, qx, qi, lex)
     window = _window_before(doc, qx, qi)
     s, e = quote_span(qx.text, m)
     long_quote = len(qx.text[s:e].split()) >= lex.windows.min_words_midsentence
@@ -288,6 +288,20 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
         return (_noun_introduction(doc, qx, qi, window, lex) or _label_introduction(doc, qx, qi, window, lex)
                 or _inverted_introduction(doc, qx, qi, window, lex))
     if cue is None:
+        return None
+    return _draft(doc, qx, qi, cue, window, lex)
+
+
+def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
+    """a man yelled “Stay there!”, writing “Feels great to support him.”: a whole quoted sentence (capital to end
+    mark) right after its cue with no comma; not after a verb of naming ('called it “Totally Unfair.”')."""
+    s, e = quote_span(qx.text, qx.marks[qi])
+    body = qx.text[s:e].rstrip(_MARK_CHARS).rstrip()
+    if not (body[:1].isupper() and body[-1:] in ".!?"):
+        return None
+    window = _window_before(doc, qx, qi)
+    cue = window[0] if window else None
+    if cue is None or not is_cue_verb(cue, lex) or cue_lemma(cue) in lex.naming_verbs:
         return None
     return _draft(doc, qx, qi, cue, window, lex)
 

@@ -116,6 +116,7 @@ class _CommentClauses(_Strict):
 
 class _FunctionWords(_Strict):
     complementizers: frozenset[str]
+    interrogative_complementizers: frozenset[str]
     wh_words: frozenset[str]
     negators: frozenset[str]
     relative_pronouns: frozenset[str]

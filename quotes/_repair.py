@@ -77,10 +77,10 @@ def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """All six repairs, in place; the Doc is returned for chaining."""
+    """All seven repairs, in place; the Doc is returned for chaining."""
     doc = _attach_stranded_names(_reattach_conjuncts(_raise_fronted_reports(doc, lex), lex), lex)
     doc = _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
-    return _raise_main_clauses_after_contact_relatives(doc, lex)
+    return _attach_told_clauses(_raise_main_clauses_after_contact_relatives(doc, lex), lex)
 
 
 def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
@@ -213,4 +213,33 @@ def _raise_main_clauses_after_contact_relatives(doc: Doc, lex: Lexicon) -> Doc:
         for tok in [c for c in relative.children if c.i > main.i]:
             tok.head = main  # the full stop
         noun.head, noun.dep_ = main, "nsubj"
+    return doc
+
+
+def _told_clause(verb: Token, lex: Lexicon) -> Token | None:
+    """The clause with a subject of its own that starts right after a verb of telling, its listener and adjuncts,
+    when the parser hung it elsewhere; not one opened by a conjunction other than 'that' ('told him because …')."""
+    if cue_lemma(verb) not in lex.listener_verbs or not any(c.dep_ in ("dobj", "dative") for c in verb.rights) \
+            or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return None
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    if after >= len(doc) or doc[after].is_punct or doc[after - 1].is_punct or doc[after].is_sent_start:
+        return None  # a comma between ('While officials promised more staff for months, though, that …') links them
+    clause = doc[after].head if doc[after].dep_ in _SUBJECTS else None
+    if clause is None or clause.i < after or clause.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ == "mark" for c in clause.children) or clause.i in {t.i for t in verb.subtree}:
+        return None
+    starts = [c.left_edge.i for c in clause.lefts if c.i != verb.i]
+    return clause if min(starts, default=clause.i) == after else None
+
+
+def _attach_told_clauses(doc: Doc, lex: Lexicon) -> Doc:
+    """Make each such clause the telling verb's complement; a telling clause it hosted takes its place."""
+    for verb, clause in [(t, c) for t in doc if (c := _told_clause(t, lex)) is not None]:
+        if verb.head.i == clause.i:  # 'after Trump told X | he was …': the telling clause hangs where the clause did
+            verb.head = clause.head if clause.head.i != clause.i else verb
+            if verb.head.i == verb.i:
+                verb.dep_ = "ROOT"
+        clause.head, clause.dep_ = verb, "ccomp"
     return doc

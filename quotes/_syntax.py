@@ -244,10 +244,12 @@ def _fronted_participle_subject(subj: Token, verb: Token) -> Token | None:
 
 
 def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
-    """The subject of ``verb``; participles and conjuncts inherit their head clause's subject."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return _fronted_participle_subject(child, verb) or child
+    """The subject of ``verb``; participles and conjuncts inherit their head clause's subject. Of two subjects the
+    parser gave a sentence-final cue, the last ('people with … ideas to organize …, she said.')."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        child = subjects[-1] if all(c.is_punct for c in verb.rights) else subjects[0]
+        return _fronted_participle_subject(child, verb) or child
     outer = _participle_speaker_head(verb, lex)
     if outer is not None:
         return subject_of(outer, lex, depth - 1) if depth else None
@@ -271,8 +273,8 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     medium = medium_object(verb, lex)
     if medium is not None and depth:
         return subject_of(medium.head, lex, depth - 1)  # 'The White House issued a statement saying …'
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+    if (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBD")) and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # a finite verb the parser hung on the noun before it is that noun's ('a man yelled “…”')
     return _fallback_subject(verb) or _before_parenthetical(verb)
 
 

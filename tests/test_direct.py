@@ -63,6 +63,10 @@ ATTRIBUTED = [
     ("As the senator put it: “This nominee will not be confirmed.”", "This nominee will not be confirmed.",
      "the senator", "put"),
     ("The coach put it this way: “We lost to a better team.”", "We lost to a better team.", "The coach", "put"),
+    # a whole quoted sentence right after its cue, no comma between: imperatives and subjectless sentences too
+    ("When the senator walked in, a man yelled “Stay there!”", "Stay there!", "a man", "yelled"),
+    ("The singer shared the news online, writing “Feels great to support someone I believe in.”",
+     "Feels great to support someone I believe in.", "The singer", "writing"),
 ]
 
 
@@ -173,6 +177,8 @@ def test_colon_introduction_in_the_paragraph_before() -> None:
         ("US Rejects Missile Request After 'Tense And Frank' Talks", "Tense And Frank"),
         ('In an interview on CBS\'s "Face the Nation," the speaker said the bill would pass.', "Face the Nation,"),
         ("The so-called “peace plan” was never published.", "peace plan"),
+        # a verb of naming before a capitalised quote names a thing
+        ("The governor called the bill “Totally Unfair.”", "Totally Unfair."),
         # a label that does not open its line is a name and nothing else ('Once in January' is a time)
         ("He said it twice. Once in January: “We will win.”", "We will win."),
         ("The rules are clear - Article 5: “An attack on one is an attack on all.”",

@@ -1,4 +1,5 @@
-"""Parse repairs: a misattached finite conjunct, a fronted report, a speaker name hung on the noun before it."""
+"""Parse repairs: a misattached finite conjunct, a fronted report, a speaker name hung on the noun before it,
+a clause after a verb of telling hung elsewhere."""
 
 from __future__ import annotations
 
@@ -208,3 +209,72 @@ def test_a_verb_of_speaking_coordinated_with_another_in_the_reported_clause_stay
     rows[3] = ("denied", 1, "ccomp", "VERB", "VBD", "deny")  # 'said it denied … but added': either may add
     doc = repair_parse(hand_parse(rows), LEX)
     assert doc[6].head.text == "denied"
+
+
+# "Smith met voters , with Jones telling reporters he backed the plan ." with 'backed' a conjunct of the root
+TOLD_UNLINKED: list[Row] = [
+    ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+    ("voters", 1, "dobj", "NOUN", "NNS", "voter"), (",", 1, "punct", "PUNCT", ",", ","),
+    ("with", 1, "prep", "ADP", "IN", "with"), ("Jones", 6, "nsubj", "PROPN", "NNP", "Jones"),
+    ("telling", 4, "pcomp", "VERB", "VBG", "tell"), ("reporters", 6, "dobj", "NOUN", "NNS", "reporter"),
+    ("he", 9, "nsubj", "PRON", "PRP", "he"), ("backed", 1, "conj", "VERB", "VBD", "back"),
+    ("the", 11, "det", "DET", "DT", "the"), ("plan", 9, "dobj", "NOUN", "NN", "plan"),
+    (".", 9, "punct", "PUNCT", ".", "."),
+]
+
+# "Smith spoke after Jones told reporters he backed the plan ." with the telling clause hung on 'backed'
+TOLD_HOST: list[Row] = [
+    ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+    ("after", 4, "mark", "SCONJ", "IN", "after"), ("Jones", 4, "nsubj", "PROPN", "NNP", "Jones"),
+    ("told", 7, "advcl", "VERB", "VBD", "tell"), ("reporters", 4, "dobj", "NOUN", "NNS", "reporter"),
+    ("he", 7, "nsubj", "PRON", "PRP", "he"), ("backed", 1, "ccomp", "VERB", "VBD", "back"),
+    ("the", 9, "det", "DET", "DT", "the"), ("plan", 7, "dobj", "NOUN", "NN", "plan"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_clause_right_after_a_telling_verb_and_its_listener_is_its_complement() -> None:
+    doc = repair_parse(hand_parse(TOLD_UNLINKED), LEX)
+    assert doc[9].head.text == "telling" and doc[9].dep_ == "ccomp"
+
+
+def test_a_telling_clause_the_parser_hung_on_the_clause_after_it_takes_the_clause() -> None:
+    doc = repair_parse(hand_parse(TOLD_HOST), LEX)
+    assert doc[7].head.text == "told" and doc[7].dep_ == "ccomp"
+    assert doc[4].head.text == "spoke" and doc[4].dep_ == "advcl"
+    assert [s.start for s in doc.sents] == [0]
+
+
+# "Smith met voters , with Jones telling reporters because he backed the plan ." : a conjunction opens the clause
+TOLD_BECAUSE: list[Row] = [*TOLD_UNLINKED[:8], ("because", 10, "mark", "SCONJ", "IN", "because"),
+                           *[(w, h + 1 if h > 8 else h, d, p, t, lemma) for w, h, d, p, t, lemma in TOLD_UNLINKED[8:]]]
+
+
+# "Jones told reporters | He backed the plan ." : a headline without a full stop, then the next sentence
+TOLD_HEADLINE: list[Row] = [
+    ("Jones", 1, "nsubj", "PROPN", "NNP", "Jones"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+    ("reporters", 1, "dobj", "NOUN", "NNS", "reporter"), ("He", 4, "nsubj", "PRON", "PRP", "he"),
+    ("backed", 4, "ROOT", "VERB", "VBD", "back"), ("the", 6, "det", "DET", "DT", "the"),
+    ("plan", 4, "dobj", "NOUN", "NN", "plan"), (".", 4, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_clause_in_the_next_sentence_stays_there() -> None:
+    doc = repair_parse(hand_parse(TOLD_HEADLINE), LEX)
+    assert doc[4].dep_ == "ROOT" and doc[4].head.i == 4 and [s.start for s in doc.sents] == [0, 3]
+
+
+# "Smith met voters , with Jones telling reporters , he backed the plan ." : the comma ends the telling clause
+TOLD_COMMA: list[Row] = [*TOLD_UNLINKED[:8], (",", 6, "punct", "PUNCT", ",", ","),
+                         *[(w, h + 1 if h > 8 else h, d, p, t, lemma) for w, h, d, p, t, lemma in TOLD_UNLINKED[8:]]]
+
+
+@pytest.mark.parametrize(("rows", "backed"), [
+    (TOLD_COMMA, 10),
+    ([*TOLD_UNLINKED[:6], ("telling", 4, "pcomp", "VERB", "VBG", "meet"), *TOLD_UNLINKED[7:]], 9),  # 'meeting'
+    ([*TOLD_UNLINKED[:7], ("about", 6, "prep", "ADP", "IN", "about"), *TOLD_UNLINKED[8:]], 9),  # no listener
+    (TOLD_BECAUSE, 10),
+], ids=["comma", "not-telling", "no-listener", "conjunction"])
+def test_clauses_after_other_verbs_or_with_a_conjunction_stay(rows: list[Row], backed: int) -> None:
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert doc[backed].text == "backed" and doc[backed].head.text == "met" and doc[backed].dep_ == "conj"

@@ -39,10 +39,15 @@ CLAUSES = [
      "the funds were misused", "The report"),
     ("He returned the donations, which he said were accompanied by leverage and favors.",
      "were accompanied by leverage and favors", "he"),
-    # a condition opening the reported clause is part of it; 'if' as 'whether' is not
+    # a condition opening the reported clause is part of it, and so is the 'if' or 'whether' of a reported
+    # question: the whole complement, or the question would read as a claim
     ("He warned that if the bloc fails to ensure security, it could rapidly fall apart.",
      "if the bloc fails to ensure security, it could rapidly fall apart", "He"),
-    ("She asked if the plan would work.", "the plan would work", "She"),
+    ("She asked if the plan would work.", "if the plan would work", "She"),
+    ("The senator asked whether the program was legal.", "whether the program was legal", "The senator"),
+    # a verb of asking's 'if' clause after its object, which the parser reads as a condition
+    ("A reporter asked the candidate if he had been preparing himself for the possibility of becoming president.",
+     "if he had been preparing himself for the possibility of becoming president", "A reporter"),
     # a semicolon ends the reported clause: what follows is the writer's
     ("They said the timing was not intentional; they only learned of the deal on Friday.",
      "the timing was not intentional", "They"),
@@ -144,6 +149,12 @@ def test_noun_cues(text: str, content: str, mention: str) -> None:
         ("Trump said that “we need them too, so I don't know what we can do.”",
          "we need them too, so I don't know what we can do.", "direct"),
         ("A source described the letter as ‘a gesture of goodwill.’", "a gesture of goodwill.", "direct"),
+        # a clause right after a verb of telling and its listener, which the parser hung elsewhere
+        ("The endorsement comes just three days after Trump told The Washington Post he was “not quite there yet” on "
+         "supporting Ryan, who will face a challenger.",
+         "he was “not quite there yet” on supporting Ryan, who will face a challenger", "mixed"),
+        ("The attack sparked a debate, with Senator John McCain telling reporters on Thursday he viewed Obama as "
+         "“directly responsible” for the attack.", "he viewed Obama as “directly responsible” for the attack", "mixed"),
     ],
 )
 def test_mixed_and_direct_after_a_cue(text: str, marked: str, kind: str) -> None:
@@ -158,6 +169,13 @@ def test_mixed_and_direct_after_a_cue(text: str, marked: str, kind: str) -> None
         ("Climate change, Mr. Obama often says, is the greatest threat we face.",
          ["Climate change", "is the greatest threat we face"]),
         ("The plan will fail within a year, experts say.", ["The plan will fail within a year"]),
+        # the cue's own adverbial is no content, but a word of the clause the parser gave the cue is no adverbial
+        ("People should show evidence and stop waving around words like “maybe” and “perhaps”, he told reporters.",
+         ["People should show evidence and stop waving around words like “maybe” and “perhaps”"]),
+        # an inverted cue whose words before the comma the parser read as a second subject ('signals' a noun)
+        ("The rejection of the treaty signals “the beginning of the end” for the EU, said Geert Wilders, founder "
+         "of the Dutch Party for Freedom.",
+         ["The rejection of the treaty signals “the beginning of the end” for the EU"]),
     ],
 )
 def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
@@ -261,6 +279,7 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         # the cue's own adverbial before it is not what was said
         "In a statement on Monday, the mayor said.",
         "Last week, the senator told reporters.",
+        "But when Congress cut funding for the program two years later, Mexico said enough.",
         # 'put it' with a particle or a place is not 'to express in words'
         "“Is this the one?” He put it on the table.",
         "“Can it wait?” She put it off until Monday.",
