@@ -8,6 +8,7 @@ from quotes._draft import Draft
 from quotes._lexicon import Lexicon
 from quotes._syntax import (
     NOT_SPEAKERS,
+    before_open_bracket,
     cue_lemma,
     first,
     medium_object,
@@ -337,5 +338,6 @@ def source_hops(source: Token, lex: Lexicon) -> tuple[Span, list[tuple[str, Span
             hops.append((relation, target))
             cut = tok.i
         break
+    cut = before_open_bracket(doc, start, cut)  # 'exit polls (a sizable margin, …': a remark, not the source
     first_source = _text_span(doc[start:cut]) or noun_phrase(source)
     return first_source, hops

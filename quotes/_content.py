@@ -21,6 +21,7 @@ from quotes._syntax import (
     before_verb_group,
     cue_lemma,
     first,
+    idiom_clause,
     idiom_object,
     is_cue_verb,
     stranded_subject,
@@ -63,6 +64,9 @@ def _bracketed(tok: Token) -> bool:
 
 def complement(verb: Token, lex: Lexicon) -> Token | None:
     """The clausal complement of a cue: the nearest one after the verb, else the nearest before it."""
+    idiom = idiom_clause(verb, lex)
+    if idiom is not None:
+        return idiom  # 'made it clear that …': not the 'clear' the parser made a complement
     comps = [c for c in verb.children if c.dep_ == "ccomp" and not _bracketed(c)]
     after = [c for c in comps if c.i > verb.i]
     if after:
@@ -377,7 +381,8 @@ def _parenthetical_content(verb: Token, lex: Lexicon) -> list[Span] | None:
 
 def clause_without(head: Token, cut: Token) -> Span | None:
     """The clause of ``head`` minus the subtree of ``cut`` (an attribution phrase or clause) and any lead-in before
-    the subject; where the cut sits mid-clause, the longer side."""
+    the subject; where the cut sits mid-clause, the side that holds ``head`` ('Some 59 percent view her unfavorably,
+    according to a poll last week - the same as …'), or the longer side when neither does."""
     doc = head.doc
     removed = {t.i for t in cut.subtree}
     tokens = [t for t in head.subtree if t.i not in removed]
@@ -392,7 +397,7 @@ def clause_without(head: Token, cut: Token) -> Span | None:
             runs[-1].append(t)
         else:
             runs.append([t])
-    best = max(runs, key=len)
+    best = next((run for run in runs if run[0].i <= head.i <= run[-1].i), None) or max(runs, key=len)
     return trim_span(doc[best[0].i : best[-1].i + 1])
 
 

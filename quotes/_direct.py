@@ -257,8 +257,8 @@ def _merge_split(doc: Doc, qx: DocIndex, qi: int, window: list[Token], draft: Dr
         return  # 'adding', 'before asking her': the same speaker says more (not 'told reporters who asked')
     nxt = qx.marks[qi + 1]
     between = qx.text[window[-1].idx + len(window[-1]) : nxt.open]
-    if between.strip() == "" and window[-1].text == ",":
-        draft.spans.append(quote_span(qx.text, nxt))
+    if between.strip() == "" and (window[-1].text == "," or (cue is not None and window[-1].i == cue.i)):
+        draft.spans.append(quote_span(qx.text, nxt))  # '“A,” she said “B”': copy that lost the comma too
         draft.marks.add(qi + 1)
 
 
@@ -303,6 +303,8 @@ def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft 
     cue = window[0] if window else None
     if cue is None or not is_cue_verb(cue, lex) or cue_lemma(cue) in lex.naming_verbs:
         return None
+    if window[-1].i and qx.inside(doc[window[-1].i - 1]):
+        return None  # '“…,” she said “Ultimately …”' (a comma lost): the cue attributes the quote before it
     return _draft(doc, qx, qi, cue, window, lex)
 
 

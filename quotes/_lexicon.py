@@ -139,6 +139,7 @@ class CueData(_Strict):
     verbs: dict[str, tuple[str, ...]]
     document_subjects: _Nouns
     object_idioms: _Idioms
+    clause_idioms: _Idioms
     weak_verbs: _Lemmas
     nouns: _Lemmas
     beliefs: _Lemmas
@@ -359,6 +360,7 @@ class Lexicon:
     document_verbs: frozenset[str]
     document_subjects: frozenset[str]
     object_idioms: Mapping[str, frozenset[str]]  # verb lemma → the objects that make it a speech verb ('put it')
+    clause_idioms: Mapping[str, frozenset[str]]  # verb lemma → the words that with a 'that' clause make it one
     weak_verbs: frozenset[str]
     cue_nouns: frozenset[str]
     belief_verbs: frozenset[str]
@@ -472,6 +474,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "document_verbs": _lowered(list(cues.verbs.get("document", ()))),
         "document_subjects": cues.document_subjects.nouns, "weak_verbs": cues.weak_verbs.lemmas,
         "object_idioms": {v: _lowered(list(o)) for v, o in cues.object_idioms.objects.items()},
+        "clause_idioms": {v: _lowered(list(o)) for v, o in cues.clause_idioms.objects.items()},
         "cue_nouns": cues.nouns.lemmas, "belief_verbs": cues.beliefs.lemmas,
         "adverbial_sources": cues.adverbial_sources.phrases,
         "adverbial_by_first": _by_first_word(cues.adverbial_sources.phrases),

@@ -20,8 +20,10 @@ __all__ = [
     "AdverbialPhrase",
     "DocIndex",
     "adverbial_source",
+    "before_open_bracket",
     "before_verb_group",
     "cue_lemma",
+    "idiom_clause",
     "idiom_object",
     "is_cue_verb",
     "medium_object",
@@ -118,7 +120,7 @@ def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
     if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "intj", "compound"):
         return False
     lemma = cue_lemma(tok)
-    if lemma in lex.cue_verbs or idiom_object(tok, lex) is not None:
+    if lemma in lex.cue_verbs or idiom_object(tok, lex) is not None or idiom_clause(tok, lex) is not None:
         return True
     # 'the letter reads', 'the report found': document verbs speak only through a document subject
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -135,6 +137,18 @@ def idiom_object(verb: Token, lex: Lexicon) -> Token | None:
                                                                  for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in objects), None)
+
+
+def idiom_clause(verb: Token, lex: Lexicon) -> Token | None:
+    """The 'that' clause of a support verb whose object or predicate makes it a speech verb ('made it clear that
+    …', 'made the point that …'), hung on the verb or on that word."""
+    words = lex.clause_idioms.get(cue_lemma(verb))
+    word = next((c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "acomp")
+                 and c.lemma_.lower() in words), None) if words else None
+    if word is None:
+        return None
+    return next((c for t in (word, verb) for c in t.rights if c.dep_ in ("ccomp", "advcl", "acl", "relcl")
+                 and c.i > word.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
 def _participle_speaker_head(verb: Token, lex: Lexicon) -> Token | None:
@@ -385,11 +399,11 @@ def noun_phrase(head: Token) -> Span:
         end = tok.i + 1
     while end > head.i + 1 and doc[end - 1].dep_ == "case":
         end -= 1  # "Trump's statement": the possessor without its 's
-    cut = _before_open_bracket(doc, start, end)
+    cut = before_open_bracket(doc, start, end)
     return trim_span(doc[start : cut if start < cut < end else max(end, head.i + 1)])
 
 
-def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
+def before_open_bracket(doc: Doc, start: int, end: int) -> int:
     """The end of a phrase cut inside a bracket it opens ('Sen. Chris Murphy (a Democrat so boyish he …', where the
     parser made 'boyish' the head) moved before the bracket; a closed bracket ('Sen. Smith (D-Conn.)') stays."""
     depth, opened = 0, end

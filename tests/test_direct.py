@@ -109,8 +109,12 @@ def test_glued_marks_still_give_exact_spans() -> None:
     assert quotes[2].speaker == quotes[1].speaker
 
 
-def test_split_quote_is_one_record_with_two_spans() -> None:
-    text = "‘If it’s possible to stop this war,’ Zelensky reportedly said, ‘then certainly it can be stopped.’"
+@pytest.mark.parametrize("text", [
+    "‘If it’s possible to stop this war,’ Zelensky reportedly said, ‘then certainly it can be stopped.’",
+    # copy that lost the comma after the cue: the quote right after it still continues the sentence
+    "‘If it’s possible to stop this war,’ Zelensky reportedly said ‘then certainly it can be stopped.’",
+])
+def test_split_quote_is_one_record_with_two_spans(text: str) -> None:
     quote = only(text)
     assert span_texts(text, quote) == ["If it’s possible to stop this war,", "then certainly it can be stopped."]
     assert quote.text == "If it’s possible to stop this war, … then certainly it can be stopped."

@@ -48,6 +48,11 @@ CLAUSES = [
     # a verb of asking's 'if' clause after its object, which the parser reads as a condition
     ("A reporter asked the candidate if he had been preparing himself for the possibility of becoming president.",
      "if he had been preparing himself for the possibility of becoming president", "A reporter"),
+    # a support verb with a word that makes it a speech verb, and its 'that' clause on the verb or on the word
+    ("Trump made it clear that he would not back down.", "he would not back down", "Trump"),
+    ("The senator made clear on Monday that she opposes the bill.", "she opposes the bill", "The senator"),
+    ("Gorka made the point that the plan would fail.", "the plan would fail", "Gorka"),
+    ("Obama repeatedly made the case that the deal would work.", "the deal would work", "Obama"),
     # a semicolon ends the reported clause: what follows is the writer's
     ("They said the timing was not intentional; they only learned of the deal on Friday.",
      "the timing was not intentional", "They"),
@@ -106,6 +111,13 @@ def test_participles_and_conjuncts_inherit_the_subject(text: str, contents: list
         # a cue in the clause whose words the parse cannot give: the source reports the clause
         ("According to the report, Smith asked the employee to delete emails.",
          "Smith asked the employee to delete emails", "the report"),
+        # mid-clause, the side with the clause's verb, however long the writer's remark after it
+        ("Some 59 percent of registered voters view her unfavorably, according to a poll last week - virtually the "
+         "same as his 60 percent.", "Some 59 percent of registered voters view her unfavorably", "a poll"),
+        # a bracket the source opens is the writer's remark on the figure, not part of the source
+        ("Sanders won 54 percent of union households on Tuesday, according to exit polls (a sizable margin, but one "
+         "that is smaller than his overall support).", "Sanders won 54 percent of union households on Tuesday",
+         "exit polls"),
     ],
 )
 def test_according_to_in_every_position(text: str, content: str | None, source: str) -> None:
@@ -280,6 +292,9 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         "In a statement on Monday, the mayor said.",
         "Last week, the senator told reporters.",
         "But when Congress cut funding for the program two years later, Mexico said enough.",
+        # a support verb reports only with its 'that' clause
+        "She made it clear.",
+        "He made the case for lower taxes.",
         # 'put it' with a particle or a place is not 'to express in words'
         "“Is this the one?” He put it on the table.",
         "“Can it wait?” She put it off until Monday.",
