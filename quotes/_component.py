@@ -33,7 +33,7 @@ from quotes._overlap import drop_overlaps
 from quotes._repair import repair_parse
 from quotes._reported import reported_speech
 from quotes._speakers import Resolution, entity_id, headline, resolve_speakers
-from quotes._syntax import DocIndex
+from quotes._syntax import SUBJECT_DEPS, DocIndex, noun_phrase
 
 __all__ = ["FURNITURE_KEY", "QuotesComponent", "find_quotes", "install_extensions", "mark_line_breaks", "set_spans"]
 
@@ -178,6 +178,8 @@ def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int
         mask.add_range(start, end)
     kept = []
     for d in drafts:
+        if d.speaker is not None and mask.at(d.speaker.start_char):
+            _speaker_after_furniture(d, mask)
         if mask.at(d.start):
             _after_furniture(d, text, furniture)
         if not mask.at(d.start):
@@ -185,6 +187,15 @@ def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int
         elif d.kind == "direct" and not d.inherited:
             kept.append(Draft("term", d.spans, confidence=lex.confidence.term, method="rule", marks=d.marks))
     return kept
+
+
+def _speaker_after_furniture(draft: Draft, mask: Coverage) -> None:
+    """'PHILADELPHIA ― Hillary Clinton's campaign said …': a dateline the parser made a second subject of the cue is
+    no speaker; the cue's subject after it is."""
+    cue = draft.cue.root if draft.cue is not None else None
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not mask.at(c.idx)] if cue is not None else []
+    if subjects:
+        draft.speaker = noun_phrase(subjects[-1])
 
 
 def _after_furniture(draft: Draft, text: str, furniture: list[tuple[int, int]]) -> None:

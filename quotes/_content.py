@@ -268,21 +268,38 @@ def _request_content(verb: Token, lex: Lexicon) -> Span | None:
     """urged him to …; vowed to …; called on X to …; called for …: what was asked or promised."""
     lemma = cue_lemma(verb)
     if lemma in lex.for_verbs:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
-        obj = first(prep.children, ("pobj", "pcomp")) if prep is not None else None
-        if obj is not None:
-            return trim_span(_subtree_span(obj))
+        found = _for_content(verb)
+        if found is not None:
+            return found
     if lex.cue_class.get(lemma) not in lex.infinitive_classes and lemma not in lex.infinitive_verbs:
         return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.speaking_terms for c in verb.children):
+        return None  # 'requested anonymity to speak freely': the infinitive says why
+    # with no object but a time or a listener, an infinitive the parser made adverbial is the content ('promised
+    # Sunday at a rally to end …'); after another object it may say why ('called a meeting to discuss …')
+    loose = not any((c.dep_ == "dobj" and c.ent_type_ not in _WHEN and lemma not in lex.listener_verbs)
+                    or c.dep_ == "prt" for c in verb.children)  # 'sworn in to tell the truth': another verb
     heads = [verb, *(first(c.children, ("pobj",)) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on")]
     for head in heads:
         if head is None:
             continue
-        comp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i
+        deps = ("xcomp", "ccomp", "advcl") if loose and head is verb else ("xcomp", "ccomp")
+        comp = next((c for c in head.children if c.dep_ in deps and c.i > verb.i
                      and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
         if comp is not None:
             return trim_span(_subtree_span(comp))
     return None
+
+
+def _for_content(verb: Token) -> Span | None:
+    """called for …: the object of 'for', or the clause it opens ('called for her to quit her bid')."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
+    obj = first(prep.children, ("pobj", "pcomp")) if prep is not None else None
+    if obj is not None:
+        return trim_span(_subtree_span(obj))
+    clause = next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "for"
+                   and c.left_edge.dep_ == "mark"), None)
+    return trim_span(verb.doc[clause.left_edge.i + 1 : clause.right_edge.i + 1]) if clause is not None else None
 
 
 def _gerund_object(verb: Token) -> Token | None:
@@ -297,8 +314,8 @@ def _object_content(verb: Token, lex: Lexicon) -> Span | None:
     if cue_lemma(verb) not in lex.object_content_verbs:
         return None
     obj = first(verb.children, ("dobj",)) or _gerund_object(verb)
-    if obj is None or obj.pos_ == "PRON" or obj.i < verb.i or _negated(verb, lex):
-        return None
+    if obj is None or obj.pos_ == "PRON" or obj.i < verb.i or obj.ent_type_ in _WHEN or _negated(verb, lex):
+        return None  # 'promised Sunday …': a time the parser made the object
     if obj.lemma_.lower() in lex.cue_nouns and any(_complement_that(c) for c in obj.children):
         return None  # 'questioned Trump's statement that …': the noun cue carries the content
     return trim_span(_subtree_span(obj))

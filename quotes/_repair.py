@@ -40,6 +40,22 @@ relatives) ends with its verb, whose object is the gap. The parser may take the
 main clause for that verb's complement and the antecedent for the root, so the
 speaker seems to say "was true". The complement is made the root again, with
 the antecedent as its subject.
+
+A clause right after a verb of telling and its listener ("after Trump told The
+Washington Post he was not quite there yet", "with McCain telling reporters on
+Thursday he viewed Obama as responsible") is that verb's complement with *that*
+left out: nothing links it to anything else, and English joins two clauses with
+a coordinator or a comma. The parser may hang it on the sentence root, or make
+it the host of the telling clause; it is made the telling verb's complement.
+
+A finite verb phrase with a subject, set before a subjectless root by a comma
+and no conjunction ("Trump summed up Clinton as terrible, denounced her record
+and said …", with *Trump* tagged a verb), is no adverbial clause: those open
+with a subordinator. It is the first of coordinated verb phrases; it is made
+the root and the old root its conjunct, so every verb of the list shares its
+subject. A verb of speaking coordinated in a reported clause whose subject is
+the dummy *there* ("said there are two from each district … but said the
+outcome was open") continues the reporting verb, as *there* says nothing.
 """
 
 from __future__ import annotations
@@ -65,20 +81,25 @@ def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
     tag whose complement that head is), or when it goes on speaking ('said the bridge was safe but added that …':
     the reporting verb, not the reported clause's verb, is what a verb of continuing continues)."""
     head = conj.head
-    if conj.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in conj.children) or head.dep_ not in _COMPLEMENTS:
+    if conj.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in conj.children):
         return None
+    if conj.tag_ in FINITE_TAGS and head.tag_ in _NON_FINITE and head.dep_ in (*_COMPLEMENTS, "acl"):
+        # 'went after Clinton for following Obama's refusal to use the term and called for …': up to the finite
+        # verb of the same form
+        return next((a for a in head.ancestors if a.tag_ == conj.tag_ and a.i < head.i), None)
     outer = head.head
-    if outer.i >= head.i:
+    if head.dep_ not in _COMPLEMENTS or outer.i >= head.i:
         return None
-    if conj.tag_ in FINITE_TAGS and head.tag_ in _NON_FINITE and outer.tag_ == conj.tag_:
-        return outer
     continues = cue_lemma(conj) in lex.continuation_verbs and not is_cue_verb(head, lex)
-    return outer if continues and is_cue_verb(outer, lex) else None
+    # 'said there are two from each district … but said the outcome was open': 'there' says nothing
+    mute = is_cue_verb(conj, lex) and any(c.dep_ == "expl" for c in head.children) and outer.tag_ == conj.tag_
+    return outer if (continues or mute) and is_cue_verb(outer, lex) else None
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """All seven repairs, in place; the Doc is returned for chaining."""
-    doc = _attach_stranded_names(_reattach_conjuncts(_raise_fronted_reports(doc, lex), lex), lex)
+    """All eight repairs, in place; the Doc is returned for chaining."""
+    doc = _raise_first_conjuncts(_raise_fronted_reports(doc, lex))
+    doc = _attach_stranded_names(_reattach_conjuncts(doc, lex), lex)
     doc = _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
     return _attach_told_clauses(_raise_main_clauses_after_contact_relatives(doc, lex), lex)
 
@@ -90,6 +111,27 @@ def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
                                       for c in root.children):
         return None
     return next((c for c in root.lefts if c.dep_ == "ccomp"), None)
+
+
+def _first_conjunct(root: Token) -> Token | None:
+    """The finite verb phrase with a subject the parser made an adverbial clause of a subjectless root, set apart
+    by a comma and opened by no subordinator: the first of a list of verb phrases."""
+    if root.dep_ != "ROOT" or root.tag_ not in FINITE_TAGS or any(c.dep_ in _SUBJECTS for c in root.children):
+        return None
+    first = next((c for c in root.lefts if c.dep_ == "advcl"), None)
+    if first is None or first.tag_ not in FINITE_TAGS or not any(c.dep_ in _SUBJECTS for c in first.children) \
+            or any(c.tag_ in ("IN", "WRB", "WDT", "WP") and c.i < first.i for c in first.children):
+        return None  # 'When he arrived, …', 'As she spoke, …': a subordinator opens an adverbial clause
+    between = root.doc[first.right_edge.i + 1 : root.i]
+    return first if any(t.text == "," for t in between) and not any(t.dep_ == "cc" for t in between) else None
+
+
+def _raise_first_conjuncts(doc: Doc) -> Doc:
+    """Make each such first verb phrase the root and the old root its conjunct."""
+    for root, first in [(t, f) for t in doc if (f := _first_conjunct(t)) is not None]:
+        first.head, first.dep_ = first, "ROOT"  # detach first: hanging the root below it at once is a cycle
+        root.head, root.dep_ = first, "conj"
+    return doc
 
 
 def _deepest_infinitive(verb: Token) -> Token:
@@ -125,7 +167,7 @@ def _stranded_name(verb: Token, lex: Lexicon) -> Token | None:
     if verb.tag_ not in FINITE_TAGS or any(c.dep_ in _SUBJECTS for c in verb.children) or not is_cue_verb(verb, lex):
         return None
     doc = verb.doc
-    i = before_verb_group(verb)
+    i = _before_participle(verb, before_verb_group(verb))
     name = doc[i] if i >= 0 else None
     while name is not None and name.dep_ == "conj" and name.head.pos_ == "PROPN" and name.head.i < name.i:
         name = name.head  # 'Obama and Clinton call …': the first of coordinated names carries the others
@@ -136,6 +178,18 @@ def _stranded_name(verb: Token, lex: Lexicon) -> Token | None:
     if before is None or not (before.is_punct or before.dep_ == "cc"):
         return None  # 'police Chief Chuck Jordan': a name inside a longer phrase is not set apart from it
     return name
+
+
+def _before_participle(verb: Token, i: int) -> int:
+    """The token before a comma-set participle clause of ``verb`` that ends at ``i`` ('Texas, leading a coalition
+    of 13 states, asked …'), else ``i``."""
+    doc = verb.doc
+    if i < 1 or doc[i].text != ",":
+        return i
+    clause = next((c for c in verb.lefts if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
+                   and c.right_edge.i == i - 1), None)
+    start = clause.left_edge.i if clause is not None else 0
+    return start - 2 if start >= 2 and doc[start - 1].text == "," else i
 
 
 def _attach_stranded_names(doc: Doc, lex: Lexicon) -> Doc:

@@ -115,12 +115,21 @@ def _noun_cue_object(verb: Token, lex: Lexicon) -> Token | None:
     return obj
 
 
+def _own_question(verb: Token, lex: Lexicon) -> bool:
+    """'kept asking her why …': a gerund or infinitive of asking with a question of its own asks for its head's
+    subject; 'Asked whether …' and 'asked about X, Trump said' are the reporter's."""
+    comp = complement(verb, lex) if verb.tag_ in ("VBG", "VB") else None
+    opener = comp.left_edge.lower_ if comp is not None else ""
+    return opener in lex.function_words.wh_words or opener in lex.function_words.interrogative_complementizers
+
+
 def _from_verb(verb: Token, qx: DocIndex, lex: Lexicon) -> Draft | None:
     noun = _noun_cue_object(verb, lex)
     if noun is not None:
         return _from_noun(noun, qx, lex, complement(verb, lex))
     if cue_lemma(verb) in lex.question_verbs and verb.dep_ != "conj" and not any(c.dep_ == "nsubj"
-                                                                                 for c in verb.children):
+                                                                                 for c in verb.children) \
+            and not _own_question(verb, lex):
         return None  # 'Asked whether …': the reporter's question ('… and asked the crowd to …' shares a subject)
     content = verb_content(verb, qx, lex) or _relayed_content(verb, lex)
     if content is None:
@@ -157,7 +166,8 @@ def _relayed_content(verb: Token, lex: Lexicon) -> list[Span] | None:
 def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = None) -> Draft | None:
     """warnings from Putin that …; Trump's statement that …"""
     clause = clause or next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp", "appos")
-                             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+                             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None) \
+        or _that_clause_after(noun, lex)
     if clause is None:
         return None
     speaker_tok = first(noun.children, ("poss",)) or next(
@@ -170,6 +180,20 @@ def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = N
         return None
     content = content_of_clause(clause, lex)
     return _make(noun, content, noun_phrase(speaker_tok), qx, lex)
+
+
+def _that_clause_after(noun: Token, lex: Lexicon) -> Token | None:
+    """'after her March comment that, “We're going to …”', 'her assertion during the debate that …': a 'that'
+    clause right after the noun cue's phrase, which the parser hung on the sentence or a later noun; not one a
+    cue verb governs."""
+    doc = noun.doc
+    nxt = noun.right_edge.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ != "that" or doc[nxt].dep_ != "mark":
+        return None
+    clause = doc[nxt].head
+    if clause.left_edge.i != nxt or clause.i == noun.i or is_cue_verb(clause.head, lex):
+        return None
+    return clause
 
 
 def _initial_according(phrase: AdverbialPhrase, qx: DocIndex) -> tuple[Span, Span] | None:

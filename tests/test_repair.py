@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from quotes._lexicon import default_lexicon
 from quotes._repair import repair_parse
+from quotes._syntax import subject_of
 from tests.conftest import Row, hand_parse, span_texts, speech
 
 VOCAB = spacy.blank("en").vocab
@@ -278,3 +279,86 @@ TOLD_COMMA: list[Row] = [*TOLD_UNLINKED[:8], (",", 6, "punct", "PUNCT", ",", ","
 def test_clauses_after_other_verbs_or_with_a_conjunction_stay(rows: list[Row], backed: int) -> None:
     doc = repair_parse(hand_parse(rows), LEX)
     assert doc[backed].text == "backed" and doc[backed].head.text == "met" and doc[backed].dep_ == "conj"
+
+
+# "Smith praised the plan , denounced the cuts and said more ." with 'praised' an adverbial clause of 'denounced'
+LISTED: list[Row] = [
+    ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("praised", 5, "advcl", "VERB", "VBD", "praise"),
+    ("the", 3, "det", "DET", "DT", "the"), ("plan", 1, "dobj", "NOUN", "NN", "plan"),
+    (",", 5, "punct", "PUNCT", ",", ","), ("denounced", 5, "ROOT", "VERB", "VBD", "denounce"),
+    ("the", 7, "det", "DET", "DT", "the"), ("cuts", 5, "dobj", "NOUN", "NNS", "cut"),
+    ("and", 5, "cc", "CCONJ", "CC", "and"), ("said", 5, "conj", "VERB", "VBD", "say"),
+    ("more", 9, "dobj", "ADJ", "JJR", "more"), (".", 5, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_finite_verb_phrase_before_a_subjectless_root_is_the_first_of_a_list() -> None:
+    doc = repair_parse(hand_parse(LISTED), LEX)
+    assert doc[1].dep_ == "ROOT" and doc[5].head.text == "praised" and doc[5].dep_ == "conj"
+    assert subject_of(doc[9], LEX).text == "Smith"
+    assert [s.start for s in doc.sents] == [0]
+
+
+def test_an_adverbial_clause_opened_by_a_subordinator_stays() -> None:
+    rows = [("When", 2, "advmod", "SCONJ", "WRB", "when"),
+            *[(w, h + 1, d, p, t, lemma) for w, h, d, p, t, lemma in LISTED]]
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert doc[2].dep_ == "advcl" and doc[6].dep_ == "ROOT"
+
+
+# "Smith said there are two but said more ." with the second 'said' a conjunct of the reported 'are'
+THERE_SAID: list[Row] = [
+    ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("there", 3, "expl", "PRON", "EX", "there"), ("are", 1, "ccomp", "AUX", "VBP", "be"),
+    ("two", 3, "attr", "NUM", "CD", "two"), ("but", 3, "cc", "CCONJ", "CC", "but"),
+    ("said", 3, "conj", "VERB", "VBD", "say"), ("more", 6, "dobj", "ADJ", "JJR", "more"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_verb_of_speaking_after_a_dummy_there_clause_continues_the_reporting_verb() -> None:
+    doc = repair_parse(hand_parse(THERE_SAID), LEX)
+    assert doc[6].head.i == 1 and doc[6].dep_ == "conj"
+
+
+def test_a_verb_of_speaking_after_a_clause_with_a_speaker_stays() -> None:
+    rows = list(THERE_SAID)
+    rows[2] = ("Jones", 3, "nsubj", "PROPN", "NNP", "Jones")  # 'said Jones was there but said …': Jones may say
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert doc[6].head.i == 3
+
+
+# "Friday , Texas , leading states , asked a judge ." with 'Texas' an apposition of 'Friday' and 'asked' subjectless
+STRANDED_PARTICIPLE: list[Row] = [
+    ("Friday", 7, "npadvmod", "PROPN", "NNP", "Friday"), (",", 0, "punct", "PUNCT", ",", ","),
+    ("Texas", 0, "appos", "PROPN", "NNP", "Texas"), (",", 0, "punct", "PUNCT", ",", ","),
+    ("leading", 7, "advcl", "VERB", "VBG", "lead"), ("states", 4, "dobj", "NOUN", "NNS", "state"),
+    (",", 7, "punct", "PUNCT", ",", ","), ("asked", 7, "ROOT", "VERB", "VBD", "ask"),
+    ("a", 9, "det", "DET", "DT", "a"), ("judge", 7, "dobj", "NOUN", "NN", "judge"),
+    (".", 7, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_stranded_name_before_a_comma_set_participle_clause_is_the_subject() -> None:
+    doc = repair_parse(hand_parse(STRANDED_PARTICIPLE), LEX)
+    assert doc[2].head.text == "asked" and doc[2].dep_ == "nsubj"
+    assert doc[4].head.text == "asked" and doc[4].dep_ == "advcl"
+
+
+# "Trump went after Clinton for her refusal to use the term and called for more ." with 'called' on 'use'
+REFUSAL: list[Row] = [
+    ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"), ("went", 1, "ROOT", "VERB", "VBD", "go"),
+    ("after", 1, "prep", "ADP", "IN", "after"), ("Clinton", 2, "pobj", "PROPN", "NNP", "Clinton"),
+    ("for", 1, "prep", "ADP", "IN", "for"), ("her", 6, "poss", "PRON", "PRP$", "her"),
+    ("refusal", 4, "pobj", "NOUN", "NN", "refusal"), ("to", 8, "aux", "PART", "TO", "to"),
+    ("use", 6, "acl", "VERB", "VB", "use"), ("the", 10, "det", "DET", "DT", "the"),
+    ("term", 8, "dobj", "NOUN", "NN", "term"), ("and", 8, "cc", "CCONJ", "CC", "and"),
+    ("called", 8, "conj", "VERB", "VBD", "call"), ("for", 12, "prep", "ADP", "IN", "for"),
+    ("more", 13, "pobj", "ADJ", "JJR", "more"), (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_finite_conjunct_of_an_infinitive_on_a_noun_moves_up_to_the_finite_verb() -> None:
+    doc = repair_parse(hand_parse(REFUSAL), LEX)
+    assert doc[12].head.text == "went" and doc[12].dep_ == "conj"
+    assert subject_of(doc[12], LEX).text == "Trump"

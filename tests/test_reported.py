@@ -45,6 +45,9 @@ CLAUSES = [
      "if the bloc fails to ensure security, it could rapidly fall apart", "He"),
     ("She asked if the plan would work.", "if the plan would work", "She"),
     ("The senator asked whether the program was legal.", "whether the program was legal", "The senator"),
+    # a verb of asking with a subject to share asks its own question (only 'Asked whether …' is the reporter's)
+    ("Sen. Ron Johnson kept asking her why the department had tied the violence to the protests.",
+     "why the department had tied the violence to the protests", "Sen. Ron Johnson"),
     # a verb of asking's 'if' clause after its object, which the parser reads as a condition
     ("A reporter asked the candidate if he had been preparing himself for the possibility of becoming president.",
      "if he had been preparing himself for the possibility of becoming president", "A reporter"),
@@ -53,6 +56,9 @@ CLAUSES = [
     ("The senator made clear on Monday that she opposes the bill.", "she opposes the bill", "The senator"),
     ("Gorka made the point that the plan would fail.", "the plan would fail", "Gorka"),
     ("Obama repeatedly made the case that the deal would work.", "the deal would work", "Obama"),
+    # a source who requested anonymity asked for nothing the article reports: the infinitive says why
+    ("A White House official, who requested anonymity to discuss a private talk, said the president had called.",
+     "the president had called", "A White House official"),
     # a semicolon ends the reported clause: what follows is the writer's
     ("They said the timing was not intentional; they only learned of the deal on Friday.",
      "the timing was not intentional", "They"),
@@ -139,6 +145,9 @@ def test_according_to_in_every_position(text: str, content: str | None, source: 
          "Modi had agreed to stop buying oil", "Trump"),
         # a name modifying the noun says whose words they are
         ("Voters reacted to a CNN report that the mayor had resigned.", "the mayor had resigned", "CNN"),
+        # a 'that' clause right after the noun's phrase, which the parser hung on the sentence
+        ("The union is unlikely to endorse Clinton after her March comment that, “We're going to put a lot of coal "
+         "miners out of business.”", "We're going to put a lot of coal miners out of business.", "her"),
     ],
 )
 def test_noun_cues(text: str, content: str, mention: str) -> None:
@@ -219,6 +228,12 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         ("Asked whether he would resign, the minister said no.", "no"),
         # 'so' modifying another adverb is no pro-form: the clause is what was said
         ("The coach said so far the team had played well.", "so far the team had played well"),
+        # a promise's infinitive the parser made adverbial after a time it took for the object, or a listener
+        ("Sanders promised Sunday at a rally in Las Vegas to end the deportation program.",
+         "to end the deportation program"),
+        ("He promised voters on Monday to cut taxes.", "to cut taxes"),
+        # 'for' opening a clause with a subject of its own
+        ("The senator called for her to quit the race.", "her to quit the race"),
     ],
 )
 def test_requests_promises_and_nominal_contents(text: str, content: str) -> None:
@@ -292,6 +307,14 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         "In a statement on Monday, the mayor said.",
         "Last week, the senator told reporters.",
         "But when Congress cut funding for the program two years later, Mexico said enough.",
+        # an infinitive after an object says why ('called a meeting to …'), as does one after 'anonymity'
+        "The mayor called a meeting to discuss the budget.",
+        # a verb of asking with its head's subject asks only a question of its own
+        "The committee can act by asking prosecutors to charge someone with contempt.",
+        "Republicans have been trying to question several of those witnesses.",
+        "She was never sworn in to tell the truth.",
+        # an invitation is no request the article reports
+        "Sanders has invited the scholar to testify.",
         # a support verb reports only with its 'that' clause
         "She made it clear.",
         "He made the case for lower taxes.",
