@@ -207,9 +207,9 @@ def _tells_for(verb: Token, cue: Token) -> bool:
 def _other_reports(root: Token, cue: Token, lex: Lexicon) -> set[int]:
     """Tokens of other cue verbs of the clause that report words of their own ('…, stating on Fox News that …')."""
     out: set[int] = set()
-    for verb in root.subtree:
-        if verb.i != cue.i and not verb.is_ancestor(cue) and cue_lemma(verb) in lex.cue_verbs \
-                and verb.tag_.startswith("VB") and any(c.dep_ == "ccomp" for c in verb.children):
+    for verb in root.subtree:  # the cheap tests first: the ancestor walk only for cue verbs with a clause
+        if verb.tag_.startswith("VB") and verb.i != cue.i and cue_lemma(verb) in lex.cue_verbs \
+                and any(c.dep_ == "ccomp" for c in verb.children) and not verb.is_ancestor(cue):
             out.update(t.i for t in verb.subtree)
     return out
 

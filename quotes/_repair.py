@@ -60,12 +60,18 @@ outcome was open") continues the reporting verb, as *there* says nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import numpy as np
+from spacy.attrs import DEP, LEMMA, TAG
 from spacy.tokens import Doc, Token
 
 from quotes._lexicon import Lexicon
 from quotes._syntax import FINITE_TAGS, NOT_SPEAKERS, before_verb_group, cue_lemma, is_cue_verb, medium_object
 
 __all__ = ["repair_parse"]
+
+_ROOT = frozenset({"ROOT"})
 
 #: Penn tags of the verb forms that need an auxiliary or 'to' to head a clause.
 _NON_FINITE = frozenset({"VB", "VBN", "VBG"})
@@ -74,6 +80,13 @@ _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 #: Dependencies of the coordinator and comma between two conjuncts.
 _LINKS = frozenset({"cc", "punct"})
+
+
+def _having(doc: Doc, attr: int, values: Iterable[str]) -> list[Token]:
+    """The tokens whose dependency label, tag or lemma is one of ``values``, found in one array pass: each repair
+    reads only its few candidates, not every token of the Doc."""
+    column = doc.to_array([attr])
+    return [doc[int(i)] for i in np.flatnonzero(np.isin(column, [doc.vocab.strings.add(v) for v in values]))]
 
 
 def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
@@ -128,7 +141,7 @@ def _first_conjunct(root: Token) -> Token | None:
 
 def _raise_first_conjuncts(doc: Doc) -> Doc:
     """Make each such first verb phrase the root and the old root its conjunct."""
-    for root, first in [(t, f) for t in doc if (f := _first_conjunct(t)) is not None]:
+    for root, first in [(t, f) for t in _having(doc, DEP, _ROOT) if (f := _first_conjunct(t)) is not None]:
         first.head, first.dep_ = first, "ROOT"  # detach first: hanging the root below it at once is a cycle
         root.head, root.dep_ = first, "conj"
     return doc
@@ -143,7 +156,7 @@ def _deepest_infinitive(verb: Token) -> Token:
 
 def _raise_fronted_reports(doc: Doc, lex: Lexicon) -> Doc:
     """Make each fronted reporting clause the root again, its last infinitive taking the 'that' clause."""
-    for root, report in [(t, r) for t in doc if (r := _fronted_report(t, lex)) is not None]:
+    for root, report in [(t, r) for t in _having(doc, DEP, _ROOT) if (r := _fronted_report(t, lex)) is not None]:
         report.head, report.dep_ = report, "ROOT"  # detach first: hanging the root below it at once is a cycle
         root.head, root.dep_ = _deepest_infinitive(report), "ccomp"
     return doc
@@ -151,7 +164,7 @@ def _raise_fronted_reports(doc: Doc, lex: Lexicon) -> Doc:
 
 def _reattach_conjuncts(doc: Doc, lex: Lexicon) -> Doc:
     """Re-attach each misattached conjunct, with its coordinator, to the verb it coordinates with."""
-    moves = [(tok, outer) for tok in doc if (outer := _misattached_to(tok, lex)) is not None]
+    moves = [(tok, outer) for tok in _having(doc, DEP, {"conj"}) if (outer := _misattached_to(tok, lex)) is not None]
     for conj, outer in moves:
         head = conj.head
         last = max((t.i for t in head.rights if t.dep_ not in _LINKS and t.dep_ != "conj"), default=head.i)
@@ -194,7 +207,7 @@ def _before_participle(verb: Token, i: int) -> int:
 
 def _attach_stranded_names(doc: Doc, lex: Lexicon) -> Doc:
     """Make each stranded name the subject of the cue verb after it."""
-    for verb, name in [(t, n) for t in doc if (n := _stranded_name(t, lex)) is not None]:
+    for verb, name in [(t, n) for t in _having(doc, TAG, FINITE_TAGS) if (n := _stranded_name(t, lex)) is not None]:
         name.head, name.dep_ = verb, "nsubj"
     return doc
 
@@ -215,7 +228,8 @@ def _supplementive_host(participle: Token, lex: Lexicon) -> Token | None:
 
 def _raise_supplementive_participles(doc: Doc, lex: Lexicon) -> Doc:
     """Re-attach each supplementive participle of speech to the verb of the clause it follows."""
-    for participle, host in [(t, h) for t in doc if (h := _supplementive_host(t, lex)) is not None]:
+    for participle, host in [(t, h) for t in _having(doc, DEP, {"acl"})
+                              if (h := _supplementive_host(t, lex)) is not None]:
         participle.head, participle.dep_ = host, "advcl"
     return doc
 
@@ -237,7 +251,8 @@ def _parenthetical_root(root: Token, lex: Lexicon) -> tuple[Token, Token] | None
 
 def _lower_parenthetical_roots(doc: Doc, lex: Lexicon) -> Doc:
     """Make each parenthetical cue's host clause the root again, its subject and later words with it."""
-    for root, host, front in [(t, *found) for t in doc if (found := _parenthetical_root(t, lex)) is not None]:
+    for root, host, front in [(t, *found) for t in _having(doc, DEP, _ROOT)
+                              if (found := _parenthetical_root(t, lex)) is not None]:
         host.head, host.dep_ = host, "ROOT"  # detach first: hanging the cue below it at once is a cycle
         for tok in [c for c in root.children if c.i > host.i]:
             tok.head = host
@@ -261,7 +276,8 @@ def _main_clause_after(relative: Token, lex: Lexicon) -> Token | None:
 
 def _raise_main_clauses_after_contact_relatives(doc: Doc, lex: Lexicon) -> Doc:
     """Make each such main verb the root, the antecedent its subject, the relative clause staying on it."""
-    for relative, main in [(t, m) for t in doc if (m := _main_clause_after(t, lex)) is not None]:
+    for relative, main in [(t, m) for t in _having(doc, DEP, {"relcl"})
+                           if (m := _main_clause_after(t, lex)) is not None]:
         noun = relative.head
         main.head, main.dep_ = main, "ROOT"  # detach first: hanging the noun below it at once is a cycle
         for tok in [c for c in relative.children if c.i > main.i]:
@@ -290,7 +306,8 @@ def _told_clause(verb: Token, lex: Lexicon) -> Token | None:
 
 def _attach_told_clauses(doc: Doc, lex: Lexicon) -> Doc:
     """Make each such clause the telling verb's complement; a telling clause it hosted takes its place."""
-    for verb, clause in [(t, c) for t in doc if (c := _told_clause(t, lex)) is not None]:
+    for verb, clause in [(t, c) for t in _having(doc, LEMMA, lex.listener_verbs)
+                         if (c := _told_clause(t, lex)) is not None]:
         if verb.head.i == clause.i:  # 'after Trump told X | he was …': the telling clause hangs where the clause did
             verb.head = clause.head if clause.head.i != clause.i else verb
             if verb.head.i == verb.i:
