@@ -19,6 +19,7 @@ from quotes._syntax import (
     DocIndex,
     adverbial_source,
     before_verb_group,
+    can_speak,
     cue_lemma,
     first,
     idiom_clause,
@@ -271,14 +272,19 @@ def _request_content(verb: Token, lex: Lexicon) -> Span | None:
         found = _for_content(verb)
         if found is not None:
             return found
-    if lex.cue_class.get(lemma) not in lex.infinitive_classes and lemma not in lex.infinitive_verbs:
+    in_class = lex.cue_class.get(lemma) in lex.infinitive_classes  # requests, commitments, warnings
+    if not in_class and lemma not in lex.infinitive_verbs:
         return None
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.speaking_terms for c in verb.children):
         return None  # 'requested anonymity to speak freely': the infinitive says why
-    # with no object but a time or a listener, an infinitive the parser made adverbial is the content ('promised
-    # Sunday at a rally to end …'); after another object it may say why ('called a meeting to discuss …')
-    loose = not any((c.dep_ == "dobj" and c.ent_type_ not in _WHEN and lemma not in lex.listener_verbs)
-                    or c.dep_ == "prt" for c in verb.children)  # 'sworn in to tell the truth': another verb
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ not in _WHEN
+               and lemma not in lex.listener_verbs]  # neither a time nor the person spoken to
+    if not in_class and any(not can_speak(c, lex) for c in objects):
+        return None  # 'offered Trump a platform to offer up …': the infinitive tells what the thing is for
+    own_object = bool(objects)
+    # with no object of its own, an infinitive the parser made adverbial is what was asked or promised
+    # ('promised Sunday at a rally to end …'); not after a particle ('sworn in to tell the truth': another verb)
+    loose = not own_object and not any(c.dep_ == "prt" for c in verb.children)
     heads = [verb, *(first(c.children, ("pobj",)) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on")]
     for head in heads:
         if head is None:

@@ -6,7 +6,9 @@ hackers" it reads *warned* as a conjunct of *order*, so the content of *said*
 swallows a second attribution and *warned* speaks for *he*. A finite verb
 cannot share the auxiliary of a non-finite one (*would … warned*), so such a
 conjunct belongs to the reporting verb of the same form; it is re-attached
-there, and every pass then reads two attributions. A verb of going on speaking
+there, and every pass then reads two attributions. The same holds for an
+infinitive on a noun ("for her refusal to use the term and called for …"): the
+conjunct goes up to the nearest verb of its own form. A verb of going on speaking
 ("said it was too early but added, …") is re-attached the same way: it
 continues the reporting verb, not the reported clause.
 
@@ -19,7 +21,9 @@ clause is made the root again and the *that* clause its complement.
 After a long opening phrase ("while on the trail for his wife Hillary Clinton,
 former president Bill Clinton said …") it may hang the speaker's name as an
 apposition or conjunct of a noun before it and leave the cue with no subject. A
-finite cue verb has a subject; the name right before it is made that subject.
+finite cue verb has a subject; the name right before it (or before a comma-set
+participle clause of the cue: "Texas, leading a coalition of 13 states, asked
+…") is made that subject.
 
 A participle of speech set off by a comma ("rejected the notion that …, saying
 that …") is a supplementive clause of the clause before it (Quirk et al., A
@@ -298,7 +302,7 @@ def _told_clause(verb: Token, lex: Lexicon) -> Token | None:
         return None  # a comma between ('While officials promised more staff for months, though, that …') links them
     clause = doc[after].head if doc[after].dep_ in _SUBJECTS else None
     if clause is None or clause.i < after or clause.pos_ not in ("VERB", "AUX") \
-            or any(c.dep_ == "mark" for c in clause.children) or clause.i in {t.i for t in verb.subtree}:
+            or any(c.dep_ == "mark" for c in clause.children) or verb.is_ancestor(clause):
         return None
     starts = [c.left_edge.i for c in clause.lefts if c.i != verb.i]
     return clause if min(starts, default=clause.i) == after else None

@@ -21,6 +21,7 @@ from quotes._syntax import (
     AdverbialPhrase,
     DocIndex,
     adverbial_source,
+    can_speak,
     cue_lemma,
     first,
     is_cue_verb,
@@ -259,22 +260,13 @@ def _source_reading(source: Span, relation: str, lex: Lexicon) -> tuple[Span, li
     return author, [(relation, medium)] + [("obtained_by", who) for who in obtainers]
 
 
-def _can_speak(head: Token, lex: Lexicon) -> bool:
-    """A person, group or organisation ('the State Department', 'officials'), not 'the exchange' or 'a report'."""
-    people = lex.people
-    lemma = head.lemma_.lower()
-    return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.pos_ == "PRON" or any(
-        lemma in heads for heads in (people.person_roles, people.anonymous_heads, people.group_heads,
-                                     people.organization_heads))
-
-
 def _according_record(phrase: AdverbialPhrase, content: Span, source: Span, inner: list[tuple[str, Span]],
                       qx: DocIndex, lex: Lexicon) -> Draft:
     """A record for the clause 'according to' modifies; a speaker of its own makes the source a hop."""
     verb = content.root
     speaker = speaker_of(verb, lex) if is_cue_verb(verb, lex) else None
     said = verb_content(verb, qx, lex) if speaker is not None else None
-    if speaker is not None and content.start <= speaker.start and _can_speak(speaker.root, lex) and said:
+    if speaker is not None and content.start <= speaker.start and can_speak(speaker.root, lex) and said:
         # 'According to Fox News, the State Department reported finding …': Fox News relays the department. A cue
         # whose words cannot be read ('Russia attacked overnight', a misparsed 'asked X to …') is what X reports.
         draft = _make(verb, said, speaker, qx, lex)
@@ -322,8 +314,9 @@ def _outer_report(verb: Token, by_cue: dict[int, Draft], lex: Lexicon) -> bool:
         return False  # the common case, decided without reading the content
     inner = [by_cue[t.i] for t in content_of_clause(comp, lex) if t.i in by_cue]  # not a clause of its own
     subj = speaker_of(verb, lex)
-    if not inner or subj is None:
-        return False
+    if not inner or subj is None or not any(d.speaker is not None and can_speak(d.speaker.root, lex)
+                                            for d in inner):
+        return False  # 'Secret Service protocol called for …, sources said': a protocol says nothing of its own
     for d in inner:
         d.add_hop(lex.report_relations.get(cue_lemma(verb), "according_to"), subj)
     return True

@@ -22,6 +22,7 @@ __all__ = [
     "adverbial_source",
     "before_open_bracket",
     "before_verb_group",
+    "can_speak",
     "cue_lemma",
     "idiom_clause",
     "idiom_object",
@@ -137,6 +138,15 @@ def idiom_object(verb: Token, lex: Lexicon) -> Token | None:
                                                                  for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in objects), None)
+
+
+def can_speak(head: Token, lex: Lexicon) -> bool:
+    """A person, group or organisation ('the State Department', 'officials'), not 'the exchange' or 'a report'."""
+    people = lex.people
+    lemma = head.lemma_.lower()
+    return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.pos_ == "PRON" or any(
+        lemma in heads for heads in (people.person_roles, people.anonymous_heads, people.group_heads,
+                                     people.organization_heads))
 
 
 def idiom_clause(verb: Token, lex: Lexicon) -> Token | None:

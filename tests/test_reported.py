@@ -232,6 +232,8 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         ("Sanders promised Sunday at a rally in Las Vegas to end the deportation program.",
          "to end the deportation program"),
         ("He promised voters on Monday to cut taxes.", "to cut taxes"),
+        # 'call on' with the people asked as its object
+        ("The mayor plans to call on young people to volunteer at the shelter.", "to volunteer at the shelter"),
         # 'for' opening a clause with a subject of its own
         ("The senator called for her to quit the race.", "her to quit the race"),
     ],
@@ -381,3 +383,19 @@ def test_a_verb_of_going_on_speaking_after_a_reported_clause_continues_its_speak
     found = [(q.text, q.speaker.mention if q.speaker else None)
              for q in speech("Officials said the fire was out and added that the cause was unknown.")]
     assert found == [("the fire was out", "Officials"), ("the cause was unknown", "Officials")]
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    ("Secret Service protocol called for the nominee to be taken to a trauma center, sources said.",
+     "Secret Service protocol called for the nominee to be taken to a trauma center", "sources"),
+    ("The law calls for a vote within a month, officials said.", "The law calls for a vote within a month",
+     "officials"),
+])
+def test_what_a_thing_calls_for_is_the_reporting_speakers_report(text: str, content: str, mention: str) -> None:
+    quote = only(text)
+    assert (quote.text, quote.speaker.mention) == (content, mention)
+
+
+def test_an_infinitive_after_the_object_of_offer_says_what_the_object_is_for() -> None:
+    text = "For Trump, the show proved to be a safe space, and offered Trump platform to offer up whatever he wanted."
+    assert not any(q.text.startswith("to offer up") for q in speech(text))
