@@ -370,12 +370,20 @@ def _passive_subject_content(verb: Token, lex: Lexicon) -> Span | None:
 
 
 def _hung_before_host(verb: Token, lex: Lexicon) -> bool:
-    """'If anything, Ash argued, the incident is …': a cue set off by commas, with no object of its own, that the
-    parser made the complement of the clause after it (not of a cue: '…, sources said' reports the clause before)."""
+    """'If anything, Ash argued, the incident is …': a cue set off by commas, with no object of its own (the
+    person told is none), that the parser made the complement of the clause after it, or an adverbial clause
+    with no subordinator ('…, the former executive told The Post, Fiorina would lead …'); not the complement of a
+    cue: '…, sources said' reports the clause before."""
     doc = verb.doc
     after = verb.right_edge.i + 1
-    return (verb.dep_ == "ccomp" and verb.head.i > verb.i and after < len(doc) and doc[after].text == ","
-            and not is_cue_verb(verb.head, lex) and not any(c.dep_ in _OWN_CONTENT for c in verb.children))
+    subj = first(verb.children, ("nsubj",))
+    # a comma, not a subordinator, right before its subject ('Hours before Trump and Putin spoke, …' is a time;
+    # 'I never thanked him for that, so …' opens its sentence)
+    unmarked = verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and subj is not None \
+        and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == ","
+    return ((verb.dep_ == "ccomp" or unmarked) and verb.head.i > verb.i and after < len(doc)
+            and doc[after].text == "," and not is_cue_verb(verb.head, lex) and not _negated(verb, lex)
+            and not any(c.dep_ in _OWN_CONTENT and not _trailing(c, verb, lex) for c in verb.children))
 
 
 def _parenthetical_content(verb: Token, lex: Lexicon) -> list[Span] | None:

@@ -118,8 +118,11 @@ def _role(text: str, i: int, stack: list[_Open]) -> str | None:
     family_open = any(o.family == fam for o in stack)
     if fam == "single" and ch in "'’" and _is_apostrophe(text, i, family_open):
         return None
-    if ch == "‘" and i and text[i - 1].isalnum() and _CLITIC.match(text, i + 1):
-        return None  # Trump‘s: an opening mark glued between a word and its clitic is an apostrophe
+    # Trump‘s, CBS‘ Face the Nation: an opener glued to the word before it is a misprinted apostrophe (but with a
+    # single quote open, ‘ after a word and before a space closes it: German ‚never‘)
+    if ch == "‘" and i and text[i - 1].isalnum() and (
+            _CLITIC.match(text, i + 1) or (text[i + 1 : i + 2].isspace() and not family_open)):
+        return None
     opening, closing = _opening_context(text, i), _closing_context(text, i)
     if ch in DOUBLE_OPEN or ch in SINGLE_OPEN:
         closes_german = ch == "“" and any(o.char == "„" for o in stack)

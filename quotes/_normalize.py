@@ -191,7 +191,10 @@ def _glue_points(text: str, marks: list[QuoteMark]) -> dict[int, str]:
             points[m.open] = "\n" if heading else " "
         after = m.close + 1 if m.close is not None else len(text)
         if after < len(text) and text[after].isalnum():
-            points[after] = "\n" if text[after].isupper() else " "
+            # a capital after the closer opens a glued paragraph (…”The next day), unless the quote ends in a comma:
+            # its sentence goes on (…,”Clinton said)
+            new_line = text[after].isupper() and text[m.close - 1 : m.close] != ","
+            points[after] = "\n" if new_line else " "
         signature = _GLUED_SIGNATURE.match(text, after) if m.close is not None else None
         if signature is not None:
             points[signature.end()] = " "  # “…” -Commissioner Geoffrey Starks: the dash is no part of the name

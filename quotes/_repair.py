@@ -52,12 +52,19 @@ left out: nothing links it to anything else, and English joins two clauses with
 a coordinator or a comma. The parser may hang it on the sentence root, or make
 it the host of the telling clause; it is made the telling verb's complement.
 
+A clause has one subject. When the parser gives a root two ("Multiple outlets
+reported on Wednesday the Secret Service had …") and the first is followed by a
+cue verb it read as a participle modifying it, that verb is the reporting verb:
+it is made the root, the first subject its subject and the old root its
+complement.
+
 A finite verb phrase with a subject, set before a subjectless root by a comma
 and no conjunction ("Trump summed up Clinton as terrible, denounced her record
-and said …", with *Trump* tagged a verb), is no adverbial clause: those open
-with a subordinator. It is the first of coordinated verb phrases; it is made
-the root and the old root its conjunct, so every verb of the list shares its
-subject. A verb of speaking coordinated in a reported clause whose subject is
+and said …", with *Trump* tagged a verb; "Kasich offered the man a job, then
+says …"), is no adverbial clause (those open with a subordinator) and no
+complement of a verb that has no subject. It is the first of coordinated verb
+phrases; it is made the root and the old root its conjunct, so every verb of
+the list shares its subject. A verb of speaking coordinated in a reported clause whose subject is
 the dummy *there* ("said there are two from each district … but said the
 outcome was open") continues the reporting verb, as *there* says nothing.
 """
@@ -114,8 +121,8 @@ def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """All eight repairs, in place; the Doc is returned for chaining."""
-    doc = _raise_first_conjuncts(_raise_fronted_reports(doc, lex))
+    """All nine repairs, in place; the Doc is returned for chaining."""
+    doc = _raise_reporting_participles(_raise_first_conjuncts(_raise_fronted_reports(doc, lex)), lex)
     doc = _attach_stranded_names(_reattach_conjuncts(doc, lex), lex)
     doc = _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
     return _attach_told_clauses(_raise_main_clauses_after_contact_relatives(doc, lex), lex)
@@ -131,14 +138,17 @@ def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
 
 
 def _first_conjunct(root: Token) -> Token | None:
-    """The finite verb phrase with a subject the parser made an adverbial clause of a subjectless root, set apart
-    by a comma and opened by no subordinator: the first of a list of verb phrases."""
+    """The finite verb phrase with a subject the parser made an adverbial clause or complement of a subjectless
+    root, set apart by a comma and opened by no subordinator: the first of a list of verb phrases ('Kasich offered
+    the man a job, then says he'll welcome advice')."""
     if root.dep_ != "ROOT" or root.tag_ not in FINITE_TAGS or any(c.dep_ in _SUBJECTS for c in root.children):
         return None
-    first = next((c for c in root.lefts if c.dep_ == "advcl"), None)
+    first = next((c for c in root.lefts if c.dep_ in ("advcl", "ccomp")), None)
     if first is None or first.tag_ not in FINITE_TAGS or not any(c.dep_ in _SUBJECTS for c in first.children) \
             or any(c.tag_ in ("IN", "WRB", "WDT", "WP") and c.i < first.i for c in first.children):
         return None  # 'When he arrived, …', 'As she spoke, …': a subordinator opens an adverbial clause
+    if first.dep_ == "ccomp" and any(t.tag_ in ("``", "''") for t in first.subtree):
+        return None  # '“… our military,” Flynn, a top surrogate, said': a quote is the complement of its cue
     between = root.doc[first.right_edge.i + 1 : root.i]
     return first if any(t.text == "," for t in between) and not any(t.dep_ == "cc" for t in between) else None
 
@@ -148,6 +158,30 @@ def _raise_first_conjuncts(doc: Doc) -> Doc:
     for root, first in [(t, f) for t in _having(doc, DEP, _ROOT) if (f := _first_conjunct(t)) is not None]:
         first.head, first.dep_ = first, "ROOT"  # detach first: hanging the root below it at once is a cycle
         root.head, root.dep_ = first, "conj"
+    return doc
+
+
+def _reporting_participle(root: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """(the cue, its subject) when ``root`` has two subjects and the first is followed by a cue verb the parser
+    hung on it as a participle ('Multiple outlets reported on Wednesday | the Secret Service had …')."""
+    subjects = [c for c in root.lefts if c.dep_ == "nsubj"]
+    if root.dep_ != "ROOT" or len(subjects) < 2:
+        return None
+    noun = subjects[0]
+    cue = next((c for c in noun.rights if c.dep_ == "acl" and c.i == noun.i + 1), None)
+    if cue is None or cue.tag_ not in ("VBN", "VBD") or not is_cue_verb(cue, lex) \
+            or cue.right_edge.i >= subjects[1].left_edge.i:
+        return None
+    return cue, noun
+
+
+def _raise_reporting_participles(doc: Doc, lex: Lexicon) -> Doc:
+    """Make each such cue the root, the first subject its subject and the old root its complement."""
+    for root, (cue, noun) in [(t, found) for t in _having(doc, DEP, _ROOT)
+                              if (found := _reporting_participle(t, lex)) is not None]:
+        cue.head, cue.dep_ = cue, "ROOT"  # detach first: hanging the root below it at once is a cycle
+        noun.head, noun.dep_ = cue, "nsubj"
+        root.head, root.dep_ = cue, "ccomp"
     return doc
 
 

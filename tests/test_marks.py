@@ -49,6 +49,7 @@ CASES: list[tuple[str, str, Found]] = [
     ("misprinted-opener-apostrophe", "Donald Trump‘s attack, which they‘re sure he won‘t repeat, said “enough.”",
      [("enough.", True, 0)]),
     ("glued-single-opener-not-clitic", "He called the‘realities’ grim.", [("realities", True, 0)]),
+    ("misprinted-possessive", "On CBS‘ Face the Nation, she stated, “We will act.”", [("We will act.", True, 0)]),
     ("rock-n-roll", "The band played rock ’n’ roll until dawn.", []),
     ("plural-possessive", "The students’ union and the teachers’ council met on Tuesday.", []),
     ("plural-possessive-straight", "The players' wages and the owners' profits rose.", []),

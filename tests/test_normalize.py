@@ -56,7 +56,9 @@ CASES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      "Read more on the Kremlin\n“I have nothing to add,” Peskov said.",
      [("I have nothing to add,", "I have nothing to add,")]),
     ("glued-closer-lower", "“Yes”he said.", "“Yes” he said.", [("Yes", "Yes")]),
-    ("glued-closer-upper", "“Never,”Trump said.", "“Never,”\nTrump said.", [("Never,", "Never,")]),
+    # a capital after a closer opens a glued paragraph, unless the quote ends in a comma: its sentence goes on
+    ("glued-closer-upper", "“We won.”The talks resumed.", "“We won.”\nThe talks resumed.", [("We won.", "We won.")]),
+    ("glued-closer-after-comma", "“Never,”Trump said.", "“Never,” Trump said.", [("Never,", "Never,")]),
     ("glued-single-closer", "She told him 'ask me anything'Putin answered.",
      "She told him 'ask me anything'\nPutin answered.", [("ask me anything", "ask me anything")]),
     ("glued-pair", "“A”“B”", "“A” “B”", [("A", "A"), ("B", "B")]),

@@ -190,6 +190,11 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
     ("dateline-horizontal-bar", "WASHINGTON ― The new rules are an insult to every worker, top union leaders "
                                 "said on Friday.",
      [("indirect", "The new rules are an insult to every worker", "top union leaders")]),
+    # a closer glued to the attribution after it: the quote's sentence goes on
+    ("glued-closer-then-attribution", "“It surprised me to see somebody who was affable traffic in a lot of the "
+                                      "prejudice and paranoia,”Clinton said.",
+     [("direct", "It surprised me to see somebody who was affable traffic in a lot of the prejudice and paranoia,",
+       "Clinton")]),
     # a dateline the parser made a second subject of the cue is no speaker
     ("dateline-before-the-speaker", "PHILADELPHIA — The mayor’s campaign said it is looking for a new chair.",
      [("indirect", "it is looking for a new chair", "The mayor’s campaign")]),

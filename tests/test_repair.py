@@ -362,3 +362,32 @@ def test_a_finite_conjunct_of_an_infinitive_on_a_noun_moves_up_to_the_finite_ver
     doc = repair_parse(hand_parse(REFUSAL), LEX)
     assert doc[12].head.text == "went" and doc[12].dep_ == "conj"
     assert subject_of(doc[12], LEX).text == "Trump"
+
+
+# "Outlets reported on Friday the agency had talks ." with 'reported' a participle of 'Outlets', two subjects of 'had'
+TWO_SUBJECTS: list[Row] = [
+    ("Outlets", 6, "nsubj", "NOUN", "NNS", "outlet"), ("reported", 0, "acl", "VERB", "VBN", "report"),
+    ("on", 1, "prep", "ADP", "IN", "on"), ("Friday", 2, "pobj", "PROPN", "NNP", "Friday"),
+    ("the", 5, "det", "DET", "DT", "the"), ("agency", 6, "nsubj", "NOUN", "NN", "agency"),
+    ("had", 6, "ROOT", "VERB", "VBD", "have"), ("talks", 6, "dobj", "NOUN", "NNS", "talk"),
+    (".", 6, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_cue_participle_after_the_first_of_two_subjects_is_the_reporting_verb() -> None:
+    doc = repair_parse(hand_parse(TWO_SUBJECTS), LEX)
+    assert doc[1].dep_ == "ROOT" and doc[0].head.text == "reported" and doc[0].dep_ == "nsubj"
+    assert doc[6].head.text == "reported" and doc[6].dep_ == "ccomp"
+    assert [s.start for s in doc.sents] == [0]
+
+
+def test_a_participle_of_a_single_subject_stays() -> None:
+    rows = [r if r[0] != "agency" else ("agency", 6, "dobj", "NOUN", "NN", "agency") for r in TWO_SUBJECTS]
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert doc[1].dep_ == "acl" and doc[6].dep_ == "ROOT"
+
+
+def test_a_verb_phrase_parsed_as_the_complement_of_a_subjectless_root_is_the_first_of_a_list() -> None:
+    rows = [r if r[0] != "praised" else ("praised", 5, "ccomp", "VERB", "VBD", "praise") for r in LISTED]
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert doc[1].dep_ == "ROOT" and doc[5].head.text == "praised" and doc[5].dep_ == "conj"

@@ -174,6 +174,9 @@ def test_noun_cues(text: str, content: str, mention: str) -> None:
         ("The endorsement comes just three days after Trump told The Washington Post he was “not quite there yet” on "
          "supporting Ryan, who will face a challenger.",
          "he was “not quite there yet” on supporting Ryan, who will face a challenger", "mixed"),
+        # the cue the parser read as a participle of the first of two subjects
+        ("Multiple outlets reported on Wednesday the Secret Service had “more than one conversation” with Trump.",
+         "the Secret Service had “more than one conversation” with Trump", "mixed"),
         ("The attack sparked a debate, with Senator John McCain telling reporters on Thursday he viewed Obama as "
          "“directly responsible” for the attack.", "he viewed Obama as “directly responsible” for the attack", "mixed"),
     ],
@@ -193,6 +196,10 @@ def test_mixed_and_direct_after_a_cue(text: str, marked: str, kind: str) -> None
         # the cue's own adverbial is no content, but a word of the clause the parser gave the cue is no adverbial
         ("People should show evidence and stop waving around words like “maybe” and “perhaps”, he told reporters.",
          ["People should show evidence and stop waving around words like “maybe” and “perhaps”"]),
+        # a cue with its listener set off before its host, which the parser made an unmarked adverbial clause
+        ("And yet every Friday, from 8 a.m. to noon, the former HP executive told The Washington Post, Fiorina "
+         "would lead a committee meeting.", ["And yet every Friday, from 8 a.m. to noon",
+                                           "Fiorina would lead a committee meeting"]),
         # an inverted cue whose words before the comma the parser read as a second subject ('signals' a noun)
         ("The rejection of the treaty signals “the beginning of the end” for the EU, said Geert Wilders, founder "
          "of the Dutch Party for Freedom.",
@@ -309,6 +316,8 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         "In a statement on Monday, the mayor said.",
         "Last week, the senator told reporters.",
         "But when Congress cut funding for the program two years later, Mexico said enough.",
+        # a negated cue set before its host is no parenthetical: nothing was said
+        "I never thanked him for that, so I’ll do that now.",
         # an infinitive after an object says why ('called a meeting to …'), as does one after 'anonymity'
         "The mayor called a meeting to discuss the budget.",
         # a verb of asking with its head's subject asks only a question of its own
