@@ -88,21 +88,21 @@ def _speech_like(doc: Doc, qx: DocIndex, qi: int, start: int, end: int, lex: Lex
     return len(qx.text[start:end].split()) >= lex.windows.min_words_midsentence
 
 
-def _nickname(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> bool:
-    """Marcia “Cia” Price, Dwayne “The Rock” Johnson: a short capitalised quote between two words of a name is part
-    of the name, not a quote that ends the attribution."""
+def _named_in_passing(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> bool:
+    """Marcia “Cia” Price, a cowboy hat and “Ted Cruz” campaign pins: a short quote with no closing punctuation,
+    with a word right before and after it, names something inside a phrase; it ends no attribution."""
     m = qx.marks[qi]
     if m.close is None:
         return False
-    words = qx.text[m.start : m.end].split()
+    quoted = qx.text[m.start : m.end].strip()
     before, after = qx.char_token(m.open) - 1, qx.char_token(m.close) + 1
-    if not words or len(words) > lex.windows.nickname_words or not all(w[:1].isupper() for w in words):
+    if not quoted or len(quoted.split()) > lex.windows.nickname_words or quoted[-1] in _END_OF_QUOTE + ".":
         return False
-    return before >= 0 and after < len(doc) and doc[before].text.istitle() and doc[after].text.istitle()
+    return before >= 0 and after < len(doc) and doc[before].is_alpha and doc[after].is_alpha
 
 
 def _window_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> list[Token]:
-    """Tokens after the closing mark up to the sentence end, the next quote (not a nickname) or the line end, at
+    """Tokens after the closing mark up to the sentence end, the next quote (not a name in passing) or the line end, at
     most ``cue_tokens`` of them outside brackets ('Del. Marcia “Cia” Price (D-Newport News), shouted')."""
     m = qx.marks[qi]
     stop = (m.close if m.close is not None else m.end) + 1
@@ -112,7 +112,7 @@ def _window_after(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> list[Token]:
         first += 1
     depth = counted = 0
     for tok in doc[first:]:
-        if qx.inside(tok) and _nickname(doc, qx, qx.token_quote[tok.i], lex):
+        if qx.inside(tok) and _named_in_passing(doc, qx, qx.token_quote[tok.i], lex):
             continue
         if qx.inside(tok) or "\n" in tok.text or counted >= lex.windows.cue_tokens:
             break

@@ -332,7 +332,7 @@ class Windows(BaseModel):
     pronoun_speaker_sentences: int = Field(ge=0)
     pronoun_subject_sentences: int = Field(ge=0)
     continuation_paragraph_breaks: int = Field(ge=0)
-    nickname_words: int = Field(ge=1)  # 'Dwayne “The Rock” Johnson': a quoted nickname inside a name, at most this long
+    nickname_words: int = Field(ge=1)  # 'Dwayne “The Rock” Johnson', '“Ted Cruz” pins': a quoted name in passing
 
 
 class SettingsData(_Strict):

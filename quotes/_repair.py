@@ -23,7 +23,8 @@ former president Bill Clinton said …") it may hang the speaker's name as an
 apposition or conjunct of a noun before it and leave the cue with no subject. A
 finite cue verb has a subject; the name right before it (or before a comma-set
 participle clause of the cue: "Texas, leading a coalition of 13 states, asked
-…") is made that subject.
+…", or before its own apposition: "Patrick F. Kennedy, the undersecretary for
+management, wrote") is made that subject.
 
 A participle of speech set off by a comma ("rejected the notion that …, saying
 that …") is a supplementive clause of the clause before it (Quirk et al., A
@@ -218,7 +219,7 @@ def _stranded_name(verb: Token, lex: Lexicon) -> Token | None:
     if verb.tag_ not in FINITE_TAGS or any(c.dep_ in _SUBJECTS for c in verb.children) or not is_cue_verb(verb, lex):
         return None
     doc = verb.doc
-    i = _before_participle(verb, before_verb_group(verb))
+    i = _before_apposition(_before_participle(verb, before_verb_group(verb)), verb.doc)
     name = doc[i] if i >= 0 else None
     while name is not None and name.dep_ == "conj" and name.head.pos_ == "PROPN" and name.head.i < name.i:
         name = name.head  # 'Obama and Clinton call …': the first of coordinated names carries the others
@@ -241,6 +242,16 @@ def _before_participle(verb: Token, i: int) -> int:
                    and c.right_edge.i == i - 1), None)
     start = clause.left_edge.i if clause is not None else 0
     return start - 2 if start >= 2 and doc[start - 1].text == "," else i
+
+
+def _before_apposition(i: int, doc: Doc) -> int:
+    """The name an apposition that ends at the comma ``i`` describes ('Patrick F. Kennedy, the undersecretary for
+    management, wrote …'), else ``i``."""
+    if i < 1 or doc[i].text != ",":
+        return i
+    desc = next((a for a in [doc[i - 1], *doc[i - 1].ancestors] if a.dep_ == "appos" and a.head.pos_ == "PROPN"
+                 and a.head.i < a.i and a.right_edge.i == i - 1), None)
+    return desc.head.i if desc is not None else i
 
 
 def _attach_stranded_names(doc: Doc, lex: Lexicon) -> Doc:

@@ -59,6 +59,10 @@ ATTRIBUTED = [
     # a quoted nickname inside the name, and a bracket, do not end the attribution
     ("“This is our year!” the mayor's sister, state Del. Anna “Annie” Ruiz (D-Richmond), shouted to the crowd.",
      "This is our year!", "the mayor's sister, state Del. Anna “Annie” Ruiz (D-Richmond)", "shouted"),
+    # a short quote inside the speaker's phrase names something in passing and ends no attribution
+    ("“We have had better conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat and “Ted "
+     "Cruz” campaign pins, said.", "We have had better conventions than this one,", "Texas delegate Bill Eastland",
+     "said"),
     # 'put it': to express in words
     ("As the senator put it: “This nominee will not be confirmed.”", "This nominee will not be confirmed.",
      "the senator", "put"),

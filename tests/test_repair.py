@@ -391,3 +391,21 @@ def test_a_verb_phrase_parsed_as_the_complement_of_a_subjectless_root_is_the_fir
     rows = [r if r[0] != "praised" else ("praised", 5, "ccomp", "VERB", "VBD", "praise") for r in LISTED]
     doc = repair_parse(hand_parse(rows), LEX)
     assert doc[1].dep_ == "ROOT" and doc[5].head.text == "praised" and doc[5].dep_ == "conj"
+
+
+# "Emails were stored in storage , Kennedy , the official , wrote ." with 'Kennedy' hung on 'storage'
+STRANDED_APPOSITION: list[Row] = [
+    ("Emails", 2, "nsubjpass", "NOUN", "NNS", "email"), ("were", 2, "auxpass", "AUX", "VBD", "be"),
+    ("stored", 11, "ccomp", "VERB", "VBN", "store"), ("in", 2, "prep", "ADP", "IN", "in"),
+    ("storage", 3, "pobj", "NOUN", "NN", "storage"), (",", 4, "punct", "PUNCT", ",", ","),
+    ("Kennedy", 4, "appos", "PROPN", "NNP", "Kennedy"), (",", 6, "punct", "PUNCT", ",", ","),
+    ("the", 9, "det", "DET", "DT", "the"), ("official", 6, "appos", "NOUN", "NN", "official"),
+    (",", 11, "punct", "PUNCT", ",", ","), ("wrote", 11, "ROOT", "VERB", "VBD", "write"),
+    (".", 11, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_stranded_name_before_its_own_apposition_is_the_subject() -> None:
+    doc = repair_parse(hand_parse(STRANDED_APPOSITION), LEX)
+    assert doc[6].head.text == "wrote" and doc[6].dep_ == "nsubj"
+    assert doc[9].head.text == "Kennedy" and doc[9].dep_ == "appos"
