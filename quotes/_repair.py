@@ -65,9 +65,11 @@ and said …", with *Trump* tagged a verb; "Kasich offered the man a job, then
 says …"), is no adverbial clause (those open with a subordinator) and no
 complement of a verb that has no subject. It is the first of coordinated verb
 phrases; it is made the root and the old root its conjunct, so every verb of
-the list shares its subject. A verb of speaking coordinated in a reported clause whose subject is
-the dummy *there* ("said there are two from each district … but said the
-outcome was open") continues the reporting verb, as *there* says nothing.
+the list shares its subject. A quote stays the complement of the cue after it
+("“…,” Flynn, a top surrogate, said"). A verb of speaking coordinated in a
+reported clause whose subject is the dummy *there* ("said there are two from
+each district … but said the outcome was open") continues the reporting verb,
+as *there* says nothing.
 """
 
 from __future__ import annotations
