@@ -25,6 +25,7 @@ from quotes._syntax import (
     idiom_clause,
     idiom_object,
     is_cue_verb,
+    opens_with_that,
     stranded_subject,
     trim_span,
 )
@@ -194,9 +195,7 @@ def _clausal_content(verb: Token, lex: Lexicon) -> Span | None:
     comp = complement(verb, lex)
     if comp is None:
         return None
-    if cue_lemma(verb) in lex.weak_verbs and not any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in comp.children
-    ):
+    if cue_lemma(verb) in lex.weak_verbs and not opens_with_that(comp):
         return None
     content = content_of_clause(comp, lex)
     subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)

@@ -26,6 +26,7 @@ from quotes._syntax import (
     first,
     is_cue_verb,
     noun_phrase,
+    opens_with_that,
     speaker_of,
     trim_span,
 )
@@ -167,8 +168,7 @@ def _relayed_content(verb: Token, lex: Lexicon) -> list[Span] | None:
 def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = None) -> Draft | None:
     """warnings from Putin that …; Trump's statement that …"""
     clause = clause or next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp", "appos")
-                             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None) \
-        or _that_clause_after(noun, lex)
+                             and opens_with_that(c)), None) or _that_clause_after(noun, lex)
     if clause is None:
         return None
     speaker_tok = first(noun.children, ("poss",)) or next(

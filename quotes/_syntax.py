@@ -30,6 +30,7 @@ __all__ = [
     "medium_object",
     "medium_phrase",
     "noun_phrase",
+    "opens_with_that",
     "relative_antecedent",
     "speaker_of",
     "stranded_subject",
@@ -121,7 +122,8 @@ def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
     if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "intj", "compound"):
         return False
     lemma = cue_lemma(tok)
-    if lemma in lex.cue_verbs or idiom_object(tok, lex) is not None or idiom_clause(tok, lex) is not None:
+    if lemma in lex.cue_verbs or (lemma in lex.object_idioms and idiom_object(tok, lex) is not None) \
+            or (lemma in lex.clause_idioms and idiom_clause(tok, lex) is not None):  # idioms: a few verbs only
         return True
     # 'the letter reads', 'the report found': document verbs speak only through a document subject
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -158,7 +160,12 @@ def idiom_clause(verb: Token, lex: Lexicon) -> Token | None:
     if word is None:
         return None
     return next((c for t in (word, verb) for c in t.rights if c.dep_ in ("ccomp", "advcl", "acl", "relcl")
-                 and c.i > word.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                 and c.i > word.i and opens_with_that(c)), None)
+
+
+def opens_with_that(clause: Token) -> bool:
+    """The clause is opened by the complementizer 'that' ('said that …', 'the claim that …')."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _participle_speaker_head(verb: Token, lex: Lexicon) -> Token | None:
