@@ -130,6 +130,11 @@ _UNCLEAN = regex.compile(r"[\t\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200d\u20
                          r"\u2060\ufeff\u00ad\u2015\ud800-\udfff]|''|``")
 
 
+def _closes_inner_first(text: str, i: int) -> bool:
+    """Three apostrophes after a word close the single quote inside, then the doubled one: 'Fox,''' is ' and ''."""
+    return text[i : i + 3] == "'''" and i > 0 and not text[i - 1].isspace()
+
+
 def _clean(text: str) -> tuple[str, OffsetMap]:
     """CRLF, CR and unicode line/paragraph separators to LF, unicode spaces to a space, invisible characters dropped,
     the horizontal bar to an em dash."""
@@ -146,7 +151,7 @@ def _clean(text: str) -> tuple[str, OffsetMap]:
             continue
         if ch in _DROP or (ch == "\r" and text[i + 1 : i + 2] == "\n"):
             continue
-        if text[i : i + 2] in _DOUBLED_MARKS:
+        if text[i : i + 2] in _DOUBLED_MARKS and not _closes_inner_first(text, i):
             ch = '"'  # ''typewriter'' and ``TeX`` double quotes: one mark
             pair_second = True
         elif ch in _LINE_BREAKS:

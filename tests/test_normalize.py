@@ -49,6 +49,13 @@ CASES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [("realities of war,", "realities of war,")]),
     ("doubled-with-apostrophe-inside", "''It's late,'' she said.", '"It\'s late," she said.',
      [("It's late,", "It's late,")]),
+    # three apostrophes: after a word the inner single quote closes first, before a word the doubled one opens first
+    ("doubled-closing-after-single", "''I would use the word 'old-school,''' said Mr. Slayton.",
+     "\"I would use the word 'old-school,'\" said Mr. Slayton.",
+     [("I would use the word 'old-school,'", "I would use the word 'old-school,'"), ("old-school,", "old-school,")]),
+    ("doubled-opening-before-single", "He said '''Never,' I told him,'' and left.",
+     "He said \"'Never,' I told him,\" and left.",
+     [("'Never,' I told him,", "'Never,' I told him,"), ("Never,", "Never,")]),
     # marks glued to words
     ("glued-opener", "He called it the“realities of war,” and left.", "He called it the “realities of war,” and left.",
      [("realities of war,", "realities of war,")]),
