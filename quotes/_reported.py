@@ -217,8 +217,31 @@ def _initial_according(phrase: AdverbialPhrase, qx: DocIndex) -> tuple[Span, Spa
     return (source, content) if len(source) and len(content) >= 3 else None
 
 
+def _comma_set(tok: Token) -> bool:
+    """The phrase of ``tok`` stands between two commas: a parenthetical, not a modifier of the word before it."""
+    doc, start, end = tok.doc, tok.left_edge.i, tok.right_edge.i
+    return start > 0 and end + 1 < len(doc) and doc[start - 1].text == "," and doc[end + 1].text == ","
+
+
+def _on_subject(tok: Token) -> bool:
+    """A comma-set 'according to' phrase the parser hung on the subject it follows: it modifies the clause."""
+    return tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.i < tok.i and _comma_set(tok)
+
+
+def _subject_before(tok: Token, root: Token) -> Span | None:
+    """The subject a comma-set 'according to' phrase splits from its verb ('Other cleavages, according to the poll,
+    include …'): the first part of the clause the phrase reports; a relative pronoun is no part of it."""
+    subj = first(root.children, ("nsubj", "nsubjpass"))
+    if subj is None or subj.tag_ in ("WDT", "WP") or not subj.i < tok.i < root.i or not _comma_set(tok):
+        return None
+    return trim_span(tok.doc[subj.left_edge.i : tok.left_edge.i - 1])
+
+
 def _according_head(tok: Token) -> Token | None:
-    """The clause 'according to' modifies; when the parser made the phrase its own root, the next clause."""
+    """The clause 'according to' modifies; when the parser made the phrase its own root, the next clause; set off by
+    commas on the clause's subject, the subject's clause ('Other cleavages, according to the poll, include …')."""
+    if _on_subject(tok):
+        return clause_root(tok.head.head)
     if tok.head.i != tok.i:
         return clause_root(tok.head)
     doc = tok.doc
@@ -260,9 +283,11 @@ def _source_reading(source: Span, relation: str, lex: Lexicon) -> tuple[Span, li
     return author, [(relation, medium)] + [("obtained_by", who) for who in obtainers]
 
 
-def _according_record(phrase: AdverbialPhrase, content: Span, source: Span, inner: list[tuple[str, Span]],
+def _according_record(phrase: AdverbialPhrase, parts: list[Span], source: Span, inner: list[tuple[str, Span]],
                       qx: DocIndex, lex: Lexicon) -> Draft:
-    """A record for the clause 'according to' modifies; a speaker of its own makes the source a hop."""
+    """A record for the clause 'according to' modifies (its subject may stand before the phrase, its verb after); a
+    speaker of its own makes the source a hop."""
+    content = parts[-1]
     verb = content.root
     speaker = speaker_of(verb, lex) if is_cue_verb(verb, lex) else None
     said = verb_content(verb, qx, lex) if speaker is not None else None
@@ -273,7 +298,7 @@ def _according_record(phrase: AdverbialPhrase, content: Span, source: Span, inne
         _attach_source(draft, source, inner, phrase.relation, lex)
         return draft
     speaker, hops = _source_reading(source, phrase.relation, lex)
-    draft = _make(phrase.root, content, speaker, qx, lex)
+    draft = _make(phrase.root, parts, speaker, qx, lex)
     draft.cue = phrase.span
     for rel, span in hops + inner:
         draft.add_hop(rel, span)
@@ -288,7 +313,7 @@ def _apply_according(phrase: AdverbialPhrase, drafts: list[Draft], qx: DocIndex,
         first_source, content = initial
         governed = [d for d in drafts if d.cue is not None and content.start <= d.cue.root.i < content.end]
         if not governed:
-            return _according_record(phrase, content, first_source, inner, qx, lex)
+            return _according_record(phrase, [content], first_source, inner, qx, lex)
     tok = phrase.root
     root = _according_head(tok)
     if root is None:
@@ -304,7 +329,9 @@ def _apply_according(phrase: AdverbialPhrase, drafts: list[Draft], qx: DocIndex,
     content = clause_without(root, tok)  # a verbless sentence too: 'Pretty much the same, according to MSNBC.'
     if content is None or not len(content):
         return None
-    return _according_record(phrase, content, first_source, inner, qx, lex)
+    subject = _subject_before(tok, root)
+    parts = [subject, content] if subject is not None and subject.end < content.start else [content]
+    return _according_record(phrase, parts, first_source, inner, qx, lex)
 
 
 def _outer_report(verb: Token, by_cue: dict[int, Draft], lex: Lexicon) -> bool:
