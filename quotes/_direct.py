@@ -21,6 +21,7 @@ from quotes._syntax import (
     NOT_SPEAKERS,
     OPENING_BRACKETS,
     DocIndex,
+    can_speak,
     cue_lemma,
     is_cue_verb,
     noun_phrase,
@@ -286,7 +287,7 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
     cue = next((t for t in window if is_cue_verb(t, lex)), None)
     if cue is None and intro == ":":
         return (_noun_introduction(doc, qx, qi, window, lex) or _label_introduction(doc, qx, qi, window, lex)
-                or _inverted_introduction(doc, qx, qi, window, lex))
+                or _inverted_introduction(doc, qx, qi, window, lex) or _clause_introduction(doc, qx, qi, window, lex))
     if cue is None:
         return None
     return _draft(doc, qx, qi, cue, window, lex)
@@ -295,9 +296,7 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
 def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     """a man yelled “Stay there!”, writing “Feels great to support him.”: a whole quoted sentence (capital to end
     mark) right after its cue with no comma; not after a verb of naming ('called it “Totally Unfair.”')."""
-    s, e = quote_span(qx.text, qx.marks[qi])
-    body = qx.text[s:e].rstrip(_MARK_CHARS).rstrip()
-    if not (body[:1].isupper() and body[-1:] in ".!?"):
+    if not _whole_sentence(qx, qi):
         return None
     window = _window_before(doc, qx, qi)
     cue = window[0] if window else None
@@ -306,6 +305,38 @@ def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft 
     if window[-1].i and qx.inside(doc[window[-1].i - 1]):
         return None  # '“…,” she said “Ultimately …”' (a comma lost): the cue attributes the quote before it
     return _draft(doc, qx, qi, cue, window, lex)
+
+
+def _whole_sentence(qx: DocIndex, qi: int) -> bool:
+    """The quote holds a whole sentence: a capital first, an end mark last."""
+    s, e = quote_span(qx.text, qx.marks[qi])
+    body = qx.text[s:e].rstrip(_MARK_CHARS).rstrip()
+    return body[:1].isupper() and body[-1:] in ".!?"
+
+
+def _clause_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:
+    """'Kasich resisted: “Ohio governors do not …”', 'Trump leaned in and boomed: “…”': a whole quoted sentence after
+    a colon that ends a clause whose subject can speak gives that subject's words, whatever verb the writer chose;
+    the clause nearest the colon ('She became so upset that I had to change my answer: …' is mine); not a thought
+    ('He believed: …') or a negated verb."""
+    if len(window) < 2 or window[0].text != ":" or not _whole_sentence(qx, qi):
+        return None
+    verb = next((t for t in (window[1], *window[1].ancestors) if t.pos_ in ("VERB", "AUX")
+                 and window[-1].i <= t.i < window[0].i), None)
+    if verb is None or cue_lemma(verb) in lex.belief_verbs \
+            or any(c.dep_ == "neg" for c in verb.children) or _words_from_another(verb, lex):
+        return None
+    speaker = speaker_of(verb, lex)
+    if speaker is None or not can_speak(speaker.root, lex):
+        return None
+    return Draft("direct", [quote_span(qx.text, qx.marks[qi])], cue=doc[verb.i : verb.i + 1], speaker=speaker,
+                 confidence=lex.confidence.direct_noun_intro, method="rule", marks={qi})
+
+
+def _words_from_another(verb: Token, lex: Lexicon) -> bool:
+    """'faced a question from a voter:': the words that follow are from someone the clause names after the verb."""
+    return any(t.dep_ == "prep" and t.lower_ in lex.function_words.author_prepositions
+               for c in verb.children if c.i > verb.i for t in c.subtree)
 
 
 def _name_word(tok: Token) -> bool:

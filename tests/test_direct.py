@@ -18,6 +18,8 @@ ATTRIBUTED = [
     ("«We will not retreat,» the minister said.", "We will not retreat,", "the minister", "said"),
     ("„We will not retreat,“ the minister said.", "We will not retreat,", "the minister", "said"),
     ("''We will not retreat,'' Mr. Clarke said.", "We will not retreat,", "Mr. Clarke", "said"),
+    ("''I would use the word 'old-school,''' said Mr. Slayton, a Rubio supporter.",
+     "I would use the word 'old-school,'", "Mr. Slayton, a Rubio supporter", "said"),
     ('Jane Smith said: "The plan is dead."', "The plan is dead.", "Jane Smith", "said"),
     ("The governor added: “We need more time to count every ballot.”",
      "We need more time to count every ballot.", "The governor", "added"),
@@ -71,6 +73,14 @@ ATTRIBUTED = [
     ("When the senator walked in, a man yelled “Stay there!”", "Stay there!", "a man", "yelled"),
     ("The singer shared the news online, writing “Feels great to support someone I believe in.”",
      "Feels great to support someone I believe in.", "The singer", "writing"),
+    # a whole quoted sentence after a colon that ends a clause whose subject can speak, whatever the verb
+    ("Governor Kasich resisted: “Ohio governors do not have the power to suspend rights.”",
+     "Ohio governors do not have the power to suspend rights.", "Governor Kasich", "resisted"),
+    ("She then addressed the supporters again: “Here is what I regret.”", "Here is what I regret.", "She",
+     "addressed"),
+    # the clause nearest the colon says whose words they are
+    ("My mother became so upset that I had to change my answer: “Of course I believe in the devil.”",
+     "Of course I believe in the devil.", "I", "change"),
 ]
 
 
@@ -191,6 +201,10 @@ def test_colon_introduction_in_the_paragraph_before() -> None:
         ("He said it twice. Once in January: “We will win.”", "We will win."),
         ("The rules are clear - Article 5: “An attack on one is an attack on all.”",
          "An attack on one is an attack on all."),
+        # after a colon, a clause whose subject cannot speak, or whose words come from someone else
+        ("The question for the party is simple: “Who pays for the wall?”", "Who pays for the wall?"),
+        ("Clinton faced a question from a voter: “Why did you vote for the war?”",
+         "Why did you vote for the war?"),
     ],
 )
 def test_scare_quotes_and_titles_are_not_speech(text: str, term: str) -> None:
