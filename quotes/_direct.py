@@ -277,6 +277,8 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
     if intro == "." and paragraph:  # a byline opened by a preposition: From the desk of John Doe, VP Analyst.
         line = _line_before(doc, qx, qi)
         return _label_introduction(doc, qx, qi, line, lex) if line and line[-1].pos_ == "ADP" else None
+    if intro == ".":
+        return _after_bare_cue(doc, qx, qi, lex)
     if intro not in ":,":
         return _sentence_after_cue(doc, qx, qi, lex)
     window = _window_before(doc, qx, qi)
@@ -291,6 +293,26 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
     if cue is None:
         return None
     return _draft(doc, qx, qi, cue, window, lex)
+
+
+def _after_bare_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
+    """'Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”', 'Lau said in a statement. “…”': a
+    sentence that is only a speaker and a cue attributes the quoted sentence right after it; not when a quote stands
+    right before it (“….” Trump said. attributes that one, and the next quote goes on from it)."""
+    end = qx.char_token(qx.marks[qi].open) - 1
+    while end >= 0 and doc[end].is_space:
+        end -= 1
+    if end < 0 or not _whole_sentence(qx, qi):
+        return None
+    sent = qx.sentence(doc[end])
+    cue = sent.root
+    if (sent.start and (qx.inside(doc[sent.start - 1]) or doc[sent.start - 1].text in ALL_MARKS)) \
+            or any(qx.inside(t) for t in sent) or not is_cue_verb(cue, lex) or not bare_cue(cue, lex):
+        return None
+    speaker = speaker_of(cue, lex)
+    if speaker is None or not can_speak(speaker.root, lex):
+        return None
+    return _draft(doc, qx, qi, cue, [], lex)
 
 
 def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
@@ -318,16 +340,17 @@ def _clause_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], l
     """'Kasich resisted: “Ohio governors do not …”', 'Trump leaned in and boomed: “…”': a whole quoted sentence after
     a colon that ends a clause whose subject can speak gives that subject's words, whatever verb the writer chose;
     the clause nearest the colon ('She became so upset that I had to change my answer: …' is mine); not a thought
-    ('He believed: …') or a negated verb."""
-    if len(window) < 2 or window[0].text != ":" or not _whole_sentence(qx, qi):
+    ('He believed: …') or a negated verb. A document says what it quotes too ('Hoff's letter makes the case: …')."""
+    words = [t for t in window if not t.is_space]
+    if len(words) < 2 or words[0].text != ":" or not _whole_sentence(qx, qi):
         return None
-    verb = next((t for t in (window[1], *window[1].ancestors) if t.pos_ in ("VERB", "AUX")
-                 and window[-1].i <= t.i < window[0].i), None)
+    verb = next((t for t in (words[1], *words[1].ancestors) if t.pos_ in ("VERB", "AUX")
+                 and words[-1].i <= t.i < words[0].i), None)
     if verb is None or cue_lemma(verb) in lex.belief_verbs \
             or any(c.dep_ == "neg" for c in verb.children) or _words_from_another(verb, lex):
         return None
     speaker = speaker_of(verb, lex)
-    if speaker is None or not can_speak(speaker.root, lex):
+    if speaker is None or not (can_speak(speaker.root, lex) or speaker.root.lemma_.lower() in lex.document_subjects):
         return None
     return Draft("direct", [quote_span(qx.text, qx.marks[qi])], cue=doc[verb.i : verb.i + 1], speaker=speaker,
                  confidence=lex.confidence.direct_noun_intro, method="rule", marks={qi})

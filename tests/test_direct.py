@@ -78,6 +78,16 @@ ATTRIBUTED = [
      "Ohio governors do not have the power to suspend rights.", "Governor Kasich", "resisted"),
     ("She then addressed the supporters again: “Here is what I regret.”", "Here is what I regret.", "She",
      "addressed"),
+    # spaces after the colon; a document says what it quotes
+    ("The governor resisted:  “Ohio governors do not have that power.”", "Ohio governors do not have that power.",
+     "The governor", "resisted"),
+    ("Hoff’s letter makes a libertarian-style case: “Followers of radical Islam hate everything we stand for.”",
+     "Followers of radical Islam hate everything we stand for.", "Hoff’s letter", "makes"),
+    # a sentence that is only a speaker and a cue attributes the quoted sentence right after it
+    ("Professor Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”",
+     "Mainstream Republicans are running out of time.", "Professor Dianne Bystrom", "agreed"),
+    ("Sam Lau, the party's spokesman, said in a statement. “There are no paper ballots to recount.”",
+     "There are no paper ballots to recount.", "Sam Lau, the party's spokesman", "said"),
     # the clause nearest the colon says whose words they are
     ("My mother became so upset that I had to change my answer: “Of course I believe in the devil.”",
      "Of course I believe in the devil.", "I", "change"),
