@@ -353,11 +353,19 @@ def _excluded(head: Token) -> set[int]:
         if tok.i in kept or tok.i in out or tok.i <= head.i:
             continue
         participle = tok.dep_ == "appos" and tok.tag_ in ("VBG", "VBN")  # 'Mr Clarke, writing in The Times,'
-        if _restrictive(tok):
+        if _time_adjunct(tok, head):
+            out.update(t.i for t in tok.subtree)  # 'Trump on Sunday said': the parser hung the time on the name
+        elif _restrictive(tok):
             kept.update(t.i for t in tok.subtree)
         elif tok.dep_ in _CLAUSE_DEPS or participle:
             out.update(t.i for t in tok.subtree)
     return out
+
+
+def _time_adjunct(tok: Token, head: Token) -> bool:
+    """A preposition on the phrase's head whose object is a date or time ('on Sunday'): the clause's, not the name's."""
+    obj = first(tok.children, ("pobj",)) if tok.dep_ == "prep" and tok.head == head else None
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 _BREAKS = DASHES | {","}

@@ -72,6 +72,8 @@ CLAUSES = [
      "would be targeted.", "only 30 to 40 top firms would be targeted", "Mr Yushchenko"),
     ("Trump said on Friday he would not accept the endorsement.",
      "he would not accept the endorsement", "Trump"),
+    # a time the parser hung on the subject belongs to the clause, not to the name
+    ("Trump on Sunday said the plan was dead.", "the plan was dead", "Trump"),
     # a how/why/when clause of a speech verb reports what was said ('what he calls …' is a free relative)
     ("The general explained why he backs the governor.", "why he backs the governor", "The general"),
     ("The senators did not say when they would vote.", "when they would vote", "The senators"),
