@@ -291,7 +291,7 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
         return (_noun_introduction(doc, qx, qi, window, lex) or _label_introduction(doc, qx, qi, window, lex)
                 or _inverted_introduction(doc, qx, qi, window, lex) or _clause_introduction(doc, qx, qi, window, lex))
     if cue is None:
-        return None
+        return _clause_introduction(doc, qx, qi, _window_before(doc, qx, qi), lex)
     return _draft(doc, qx, qi, cue, window, lex)
 
 
@@ -337,13 +337,17 @@ def _whole_sentence(qx: DocIndex, qi: int) -> bool:
 
 
 def _clause_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:
-    """'Kasich resisted: “Ohio governors do not …”', 'Trump leaned in and boomed: “…”': a whole quoted sentence after
-    a colon that ends a clause whose subject can speak gives that subject's words, whatever verb the writer chose;
-    the clause nearest the colon ('She became so upset that I had to change my answer: …' is mine); not a thought
-    ('He believed: …') or a negated verb. A document says what it quotes too ('Hoff's letter makes the case: …')."""
+    """'Kasich resisted: “Ohio governors do not …”', 'Trump issued a statement, “Last night …”': a whole quoted
+    sentence after a colon (or a comma, when it ends the sentence) that ends a clause whose subject can speak gives
+    that subject's words, whatever verb the writer chose; the clause nearest the mark ('She became so upset that I
+    had to change my answer: …' is mine); not a thought ('He believed: …') or a negated verb. A document says what
+    it quotes too ('Hoff's letter makes the case: …')."""
     words = [t for t in window if not t.is_space]
-    if len(words) < 2 or words[0].text != ":" or not _whole_sentence(qx, qi):
+    if len(words) < 2 or words[0].text not in ":," or not _whole_sentence(qx, qi):
         return None
+    if words[0].text == "," and (words[1].lower_ in lex.function_words.complementizers
+                                 or any(t.is_alpha for t in _window_after(doc, qx, qi, lex))):
+        return None  # 'her comment that, “…”' is the comment's; '…, “We love you!” someone shouted.' the cue's
     verb = next((t for t in (words[1], *words[1].ancestors) if t.pos_ in ("VERB", "AUX")
                  and words[-1].i <= t.i < words[0].i), None)
     if verb is None or cue_lemma(verb) in lex.belief_verbs \

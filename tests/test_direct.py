@@ -88,6 +88,9 @@ ATTRIBUTED = [
      "Mainstream Republicans are running out of time.", "Professor Dianne Bystrom", "agreed"),
     ("Sam Lau, the party's spokesman, said in a statement. “There are no paper ballots to recount.”",
      "There are no paper ballots to recount.", "Sam Lau, the party's spokesman", "said"),
+    # a comma works as the colon does when the quote ends the sentence
+    ("Immediately after the attacks, the senator issued a statement, “Last night, our nation was attacked.”",
+     "Last night, our nation was attacked.", "the senator", "issued"),
     # the clause nearest the colon says whose words they are
     ("My mother became so upset that I had to change my answer: “Of course I believe in the devil.”",
      "Of course I believe in the devil.", "I", "change"),
@@ -190,6 +193,11 @@ def test_quote_running_across_paragraphs_is_one_record_per_paragraph() -> None:
     found = speech(text)
     assert [q.text for q in found] == ["The first point is cost.", "The second point is time."]
     assert [q.speaker.mention if q.speaker else None for q in found] == ["Smith", "Smith"]
+
+
+def test_a_clause_before_a_comma_does_not_take_a_quote_that_a_cue_after_it_attributes() -> None:
+    found = speech("When the crowd went quiet, “We love you!” someone shouted.")
+    assert all(q.speaker is None or q.speaker.mention != "the crowd" for q in found)
 
 
 def test_colon_introduction_in_the_paragraph_before() -> None:
