@@ -23,6 +23,7 @@ from quotes._syntax import (
     DocIndex,
     can_speak,
     cue_lemma,
+    first,
     is_cue_verb,
     noun_phrase,
     speaker_of,
@@ -297,8 +298,9 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
 
 def _after_bare_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     """'Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”', 'Lau said in a statement. “…”': a
-    sentence that is only a speaker and a cue attributes the quoted sentence right after it; not when a quote stands
-    right before it (“….” Trump said. attributes that one, and the next quote goes on from it)."""
+    sentence that is only a speaker and a cue, or a verb whose object names an utterance ('Cruz tweeted a warning.',
+    'Trump issued a statement.'), attributes the quoted sentence right after it; not when a quote stands right
+    before it (“….” Trump said. attributes that one, and the next quote goes on from it)."""
     end = qx.char_token(qx.marks[qi].open) - 1
     while end >= 0 and doc[end].is_space:
         end -= 1
@@ -307,12 +309,21 @@ def _after_bare_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | No
     sent = qx.sentence(doc[end])
     cue = sent.root
     if (sent.start and (qx.inside(doc[sent.start - 1]) or doc[sent.start - 1].text in ALL_MARKS)) \
-            or any(qx.inside(t) for t in sent) or not is_cue_verb(cue, lex) or not bare_cue(cue, lex):
+            or any(qx.inside(t) for t in sent) or not (_names_utterance(cue, lex)
+                                                        or (is_cue_verb(cue, lex) and bare_cue(cue, lex))):
         return None
     speaker = speaker_of(cue, lex)
     if speaker is None or not can_speak(speaker.root, lex):
         return None
     return _draft(doc, qx, qi, cue, [], lex)
+
+
+def _names_utterance(verb: Token, lex: Lexicon) -> bool:
+    """The verb's object is a speech noun or a document ('a warning', 'a statement', 'a tweet') and nothing else
+    says what it held; not a document someone else wrote ('The Post obtained a memo.', lexicon relay.obtained)."""
+    obj = first(verb.children, ("dobj",))
+    return obj is not None and obj.lemma_.lower() in lex.cue_nouns | lex.document_subjects \
+        and cue_lemma(verb) not in lex.obtained_verbs and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:

@@ -88,6 +88,9 @@ ATTRIBUTED = [
      "Mainstream Republicans are running out of time.", "Professor Dianne Bystrom", "agreed"),
     ("Sam Lau, the party's spokesman, said in a statement. “There are no paper ballots to recount.”",
      "There are no paper ballots to recount.", "Sam Lau, the party's spokesman", "said"),
+    # so does a sentence whose verb's object names an utterance
+    ("On the other side, Sen. Ted Cruz tweeted a warning. “Remember in November the Democrats who filibustered.”",
+     "Remember in November the Democrats who filibustered.", "Sen. Ted Cruz", "tweeted"),
     # a comma works as the colon does when the quote ends the sentence
     ("Immediately after the attacks, the senator issued a statement, “Last night, our nation was attacked.”",
      "Last night, our nation was attacked.", "the senator", "issued"),
@@ -198,6 +201,11 @@ def test_quote_running_across_paragraphs_is_one_record_per_paragraph() -> None:
 def test_a_clause_before_a_comma_does_not_take_a_quote_that_a_cue_after_it_attributes() -> None:
     found = speech("When the crowd went quiet, “We love you!” someone shouted.")
     assert all(q.speaker is None or q.speaker.mention != "the crowd" for q in found)
+
+
+def test_a_document_someone_obtained_does_not_speak_for_them() -> None:
+    found = speech("The newspaper obtained a memo on Friday. “We will close the plant by March.”")
+    assert all(q.speaker is None or q.speaker.mention != "The newspaper" for q in found)
 
 
 def test_colon_introduction_in_the_paragraph_before() -> None:
