@@ -237,11 +237,27 @@ def _subject_before(tok: Token, root: Token) -> Span | None:
     return trim_span(tok.doc[subj.left_edge.i : tok.left_edge.i - 1])
 
 
+def _own_clause(verb: Token) -> bool:
+    """A conjunct with its own subject, set off by a comma ('…, and he will be part of …'): a clause of its own, not
+    a second predicate the parser made of a noun phrase ('one of 707 people … and the fourth person shot …')."""
+    subj = first(verb.children, ("nsubj", "nsubjpass")) if verb.dep_ == "conj" else None
+    if subj is None or subj.i > verb.i:
+        return False
+    before = subj.left_edge.i - 1
+    if before > 0 and verb.doc[before].dep_ == "cc":
+        before -= 1
+    return before >= 0 and verb.doc[before].text == ","
+
+
 def _according_head(tok: Token) -> Token | None:
     """The clause 'according to' modifies; when the parser made the phrase its own root, the next clause; set off by
-    commas on the clause's subject, the subject's clause ('Other cleavages, according to the poll, include …')."""
+    commas on the clause's subject, the subject's clause ('Other cleavages, according to the poll, include …'); a
+    conjunct with a subject of its own is a clause of its own ('He crossed the border after, according to him,
+    Televisa censured his report')."""
     if _on_subject(tok):
         return clause_root(tok.head.head)
+    if _own_clause(tok.head):
+        return tok.head
     if tok.head.i != tok.i:
         return clause_root(tok.head)
     doc = tok.doc

@@ -122,6 +122,17 @@ def test_participles_and_conjuncts_inherit_the_subject(text: str, contents: list
         ("One of the decisions they have made, according to a person close to the process, is to turn the attacks "
          "into a counterattack.", "One of the decisions they have made … is to turn the attacks into a counterattack",
          "a person close to the process"),
+        # a conjunct with a subject of its own is the clause the phrase modifies
+        ("He crossed the border years ago after, according to him, Televisa censured his first report.",
+         "Televisa censured his first report", "him"),
+        ("Ailes also met with Trump that day, and he will be part of efforts to prepare Trump for the debate, "
+         "according to three people briefed on the discussions.",
+         "he will be part of efforts to prepare Trump for the debate", "three people briefed on the discussions"),
+        # without a comma, a second predicate the parser made of a noun phrase: the whole sentence
+        ("Jones is one of at least 300 people killed by police so far this year and the third person shot and killed "
+         "by a county deputy, according to a newspaper database tracking such deaths.",
+         "Jones is one of at least 300 people killed by police so far this year and the third person shot and killed "
+         "by a county deputy", "a newspaper database tracking such deaths"),
         # a relative pronoun is no part of what was reported
         ("Police raided a site that, according to reports, let users share pirated films.",
          "let users share pirated films", "reports"),
