@@ -28,6 +28,7 @@ _QUOTE = regex.compile(r"[\"“”«»„‘]|(?:^|\s)'")  # a quote mark, not a
 _BULLET = regex.compile(r"^(?:[-–—•*·▪►‣◦]|\d{1,2}[.)])\s+")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?\p{Lu}")
 _QUOTE_INTRO = regex.compile(r"[,:]\s*[\"“‘«]")  # saying, “… / interjected: “…
+_SPACE_AFTER_END = regex.compile(r"(?<=[.?!]) ")  # where the normalizer may have put a space between glued sentences
 _SPEAKER_LABEL = regex.compile(r"^(?:Q|A|\p{Lu}[\p{Lu}.'’ -]+)\s*:")  # transcripts: Q: …, TAPPER: …
 _DATE_NUMBER = regex.compile(r"\d[\d:/.,-]*(?:st|nd|rd|th)?,?", regex.IGNORECASE)
 _TIME_OR_YEAR = regex.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}/\d{1,2}")
@@ -150,8 +151,8 @@ def _segments(norm: NormalizedText) -> Iterator[_Segment]:
         if blank_before:
             block += 1
             blank_before = False
-        cuts = [k + 1 for k in range(line_start + 1, line_end - 1)
-                if text[k] == " " and origin[k] == origin[k + 1] and text[k - 1] in ".?!"]
+        cuts = [m.end() for m in _SPACE_AFTER_END.finditer(text, line_start + 1, line_end - 1)
+                if origin[m.start()] == origin[m.end()]]
         for s, e in zip([line_start, *cuts], [*cuts, line_end], strict=True):
             piece = text[s:e]
             lead = len(piece) - len(piece.lstrip())
@@ -301,7 +302,7 @@ class _Classifier:
             return True
         has_quote = bool(_QUOTE.search(text))
         single = not _SENTENCE_BREAK.search(text)
-        credit = r.credit_tail.search(text) or r.credit_label.search(text)
+        credit = _credit_tail(r, text) or r.credit_label.search(text)
         if credit and not has_quote and not _SENTENCE_BREAK.search(text[: credit.start()]):
             return True
         if len(words) <= 6 and words[-1] in r.media_nouns and not _ends_sentence(text) and not has_quote:
@@ -317,11 +318,18 @@ class _Classifier:
         dateline = self.rules.dateline.match(seg.text)
         if dateline:
             found.append((seg.start, seg.start + dateline.end()))
-        credit = self.rules.credit_tail.search(seg.text)
+        credit = _credit_tail(self.rules, seg.text)
         if credit and not _QUOTE.search(seg.text[credit.start() :]):
             lead = len(credit.group()) - len(credit.group().lstrip())
             found.append((seg.start + credit.start() + lead, seg.end))
         return found
+
+
+def _credit_tail(rules: FurnitureRules, text: str) -> regex.Match[str] | None:
+    """A photo credit after the line's last sentence end: the credit holds no sentence end of its own, so the scan
+    starts at the last one instead of trying every position of the line."""
+    last = max(text.rfind("."), text.rfind("!"), text.rfind("?"))
+    return rules.credit_tail.search(text, last) if last >= 0 else None
 
 
 def _merge(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

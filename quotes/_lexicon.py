@@ -255,6 +255,15 @@ class _Captions(_Strict):
     media_nouns: tuple[str, ...]
     finite_verbs: tuple[str, ...]
 
+    @field_validator("agencies")
+    @classmethod
+    def _no_sentence_end(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """A credit follows the caption's last sentence end (the furniture pass searches from there): none in it."""
+        bad = [a for a in value if any(c in a for c in ".!?")]
+        if bad:
+            raise ValueError(f"an agency credit holds a sentence end: {bad}")
+        return value
+
 
 class _Bylines(_Strict):
     openers: tuple[str, ...]

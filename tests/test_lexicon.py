@@ -110,6 +110,13 @@ def test_a_bad_furniture_pattern_is_an_error() -> None:
         load_lexicon(data)
 
 
+def test_an_agency_credit_with_a_sentence_end_is_an_error() -> None:
+    data = _data()
+    data["furniture"]["captions"]["agencies"] = [*data["furniture"]["captions"]["agencies"], "U.S. Army"]
+    with pytest.raises(LexiconError, match="sentence end"):
+        load_lexicon(data)
+
+
 def test_a_missing_file_is_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(LexiconError) as err:
         read_pattern_data(tmp_path)
