@@ -6,6 +6,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from quotes._lexicon import Lexicon
@@ -64,19 +66,15 @@ class DocIndex:
         self._sent_starts = [s.start for s in self.sents]
         self.ents = list(doc.ents)
         self._ent_of = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        self.token_quote: list[int] = [-1] * len(doc)
-        self._char_token = [0] * (len(text) + 1)
-        for tok in doc:
-            start = tok.idx
-            end = min(start + max(1, len(tok.text) + len(tok.whitespace_)), len(text) + 1)
-            self._char_token[start:end] = [tok.i] * (end - start)
-        self._char_token[len(text)] = len(doc)
-        qi = 0
-        for tok in doc:
-            while qi < len(self.marks) and self._stop(self.marks[qi]) <= tok.idx:
-                qi += 1
-            if qi < len(self.marks) and self.marks[qi].open <= tok.idx:
-                self.token_quote[tok.i] = qi
+        # Doc.text is its tokens with their whitespace, end to end: token i holds the characters up to token i + 1
+        starts = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+        widths = np.diff(np.append(starts, len(text)))
+        self._char_token: list[int] = np.append(np.repeat(np.arange(len(doc)), widths), len(doc)).tolist()
+        token_quote = np.full(len(doc), -1, dtype=np.int64)
+        for qi in reversed(range(len(self.marks))):  # the first of two overlapping quotes keeps the token
+            m = self.marks[qi]
+            token_quote[np.searchsorted(starts, m.open) : np.searchsorted(starts, self._stop(m))] = qi
+        self.token_quote: list[int] = token_quote.tolist()
 
     @staticmethod
     def _stop(m: QuoteMark) -> int:
