@@ -205,9 +205,11 @@ def _clausal_content(verb: Token, lex: Lexicon) -> Span | None:
     if content.start <= verb.i < content.end:
         # 'donations, which he said were accompanied by …': the cue sits inside a relative clause
         return trim_span(content.doc[verb.i + 1 : content.end])
+    # 'lamented what he calls …' is a free relative (the wh-word an argument of the clause's own verb); 'explained
+    # why …' and 'said that what he is doing is wrong' (a wh-word opening the subject) report what was said
     if len(content) and content[0].lower_ in lex.function_words.wh_words and content[0].tag_ != "WRB" \
-            and cue_lemma(verb) not in lex.question_verbs:
-        return None  # 'lamented what he calls …': a free relative; 'explained why …' reports what was said
+            and content[0].head == comp and cue_lemma(verb) not in lex.question_verbs:
+        return None
     return content
 
 

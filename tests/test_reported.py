@@ -79,6 +79,8 @@ CLAUSES = [
     ("The senators did not say when they would vote.", "when they would vote", "The senators"),
     ("The pollster told reporters how surprised he is by the race.", "how surprised he is by the race",
      "The pollster"),
+    # a wh-word that opens the reported clause's subject, not a free relative: the clause is what was said
+    ("She said that what he is doing is wrong.", "what he is doing is wrong", "She"),
 ]
 
 
