@@ -235,11 +235,21 @@ def _naming_content(verb: Token, lex: Lexicon) -> Span | None:
     if cue_lemma(verb) not in lex.naming_verbs:
         return None
     obj, pred = first(verb.children, ("dobj",)), first(verb.children, ("oprd",))
+    if pred is None and obj is not None:
+        pred = _unmarked_apposition(obj)
     if obj is None or pred is None or obj.lower_ in lex.function_words.wh_words:
         return None  # 'what he calls X' is the writer's paraphrase, not a report
     if "Yes" in obj.morph.get("Reflex"):
         return None  # 'they called themselves Drink Or Die': a name taken, not words reported
     return trim_span(verb.doc[obj.left_edge.i : pred.right_edge.i + 1])
+
+
+def _unmarked_apposition(obj: Token) -> Token | None:
+    """'called her fallen son her hero': a predicate the parser made an apposition of the object, with no comma or
+    dash setting it off (a true apposition has one: 'called his brother, John, a hero'); not an emphatic pronoun
+    ('calling major fundraisers himself')."""
+    return next((c for c in obj.rights if c.dep_ == "appos" and c.pos_ != "PRON"
+                 and not c.doc[c.left_edge.i - 1].is_punct), None)
 
 
 def _to_last_quote(span: Span, qx: DocIndex) -> Span | None:

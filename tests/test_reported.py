@@ -360,6 +360,8 @@ def test_a_comment_clause_says_the_clause_it_comments_on(text: str, content: str
         # verbs of speaking in another sense report only with a 'that' clause or a quote
         "The ruling echoes a 2015 decision of the court.",
         "The senator phoned the governor on Sunday.",
+        # an emphatic pronoun after a naming verb's object is no name for it
+        "Chairman Reince Priebus is even calling major fundraisers himself, asking them to host events.",
     ],
 )
 def test_not_speech(text: str) -> None:
@@ -414,6 +416,13 @@ def test_the_rules_take_no_main_verb_after_a_zero_relative_cue_for_content(text:
 def test_the_rules_read_fragments_of_verbs_of_judgment_and_naming(text: str, content: str, mention: str) -> None:
     found = [q for q in extract(text, model_pass=False) if q.kind == "mixed"]
     assert [(q.text, q.speaker.mention if q.speaker else None) for q in found] == [(content, mention)]
+
+
+def test_a_naming_verbs_predicate_parsed_as_an_apposition_of_its_object_is_read() -> None:
+    """No comma sets 'her hero' off from 'her fallen son': the parser's apposition is the naming verb's predicate."""
+    text = "Sanders called her fallen son her hero before explaining why she forgave Roof."
+    found = [(q.text, q.speaker.mention if q.speaker else None) for q in extract(text, model_pass=False)]
+    assert ("her fallen son her hero", "Sanders") in found
 
 
 def test_a_verb_of_going_on_speaking_after_a_reported_clause_continues_its_speaker() -> None:
