@@ -320,10 +320,12 @@ def _after_bare_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | No
 
 def _names_utterance(verb: Token, lex: Lexicon) -> bool:
     """The verb's object is a speech noun or a document ('a warning', 'a statement', 'a tweet') and nothing else
-    says what it held; not a document someone else wrote ('The Post obtained a memo.', lexicon relay.obtained)."""
+    says what it held; not a document someone else wrote ('The Post obtained a memo.', lexicon relay.obtained;
+    'received a statement from the campaign')."""
     obj = first(verb.children, ("dobj",))
     return obj is not None and obj.lemma_.lower() in lex.cue_nouns | lex.document_subjects \
-        and cue_lemma(verb) not in lex.obtained_verbs and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        and cue_lemma(verb) not in lex.obtained_verbs and not _words_from_another(verb, lex) \
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:

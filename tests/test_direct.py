@@ -203,9 +203,14 @@ def test_a_clause_before_a_comma_does_not_take_a_quote_that_a_cue_after_it_attri
     assert all(q.speaker is None or q.speaker.mention != "the crowd" for q in found)
 
 
-def test_a_document_someone_obtained_does_not_speak_for_them() -> None:
-    found = speech("The newspaper obtained a memo on Friday. “We will close the plant by March.”")
-    assert all(q.speaker is None or q.speaker.mention != "The newspaper" for q in found)
+@pytest.mark.parametrize(("text", "mention"), [
+    ("The newspaper obtained a memo on Friday. “We will close the plant by March.”", "The newspaper"),
+    ("She received a letter on Monday. “I will never forgive you.”", "She"),
+    ("Reporters got a statement from the campaign. “We will appeal the ruling.”", "Reporters"),
+])
+def test_a_document_someone_obtained_or_was_given_does_not_speak_for_them(text: str, mention: str) -> None:
+    found = speech(text)
+    assert all(q.speaker is None or q.speaker.mention != mention for q in found)
 
 
 def test_colon_introduction_in_the_paragraph_before() -> None:
