@@ -325,7 +325,16 @@ def speaker_of(verb: Token, lex: Lexicon) -> Span | None:
         return subj.doc[subj.i : subj.i + 1]  # 'a staffer who told …': 'who' speaks; resolution finds the staffer
     if subj.lower_ in words.non_speaker_subjects and subj.dep_ != "pobj":
         return None
-    return noun_phrase(subj)
+    return _before_channel(noun_phrase(subj), subj, lex)
+
+
+def _before_channel(span: Span, head: Token, lex: Lexicon) -> Span:
+    """'Trump in a statement said …', 'The senator in an interview with CNN said …': a channel phrase the parser
+    hung on the speaker is the clause's, not part of the name (lexicon channel_prepositions, channel_nouns)."""
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in lex.channel_prepositions
+                 and (obj := first(c.children, ("pobj",))) is not None
+                 and obj.lemma_.lower() in lex.channel_nouns | lex.chains.interview_nouns), None)
+    return trim_span(span.doc[span.start : prep.i]) if prep is not None and span.start < prep.i < span.end else span
 
 
 def _restrictive(clause: Token) -> bool:

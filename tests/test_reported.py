@@ -74,6 +74,9 @@ CLAUSES = [
      "he would not accept the endorsement", "Trump"),
     # a time the parser hung on the subject belongs to the clause, not to the name
     ("Trump on Sunday said the plan was dead.", "the plan was dead", "Trump"),
+    # so is a channel ('in a statement', 'in an interview with …')
+    ("Trump in a statement said the plan was dead.", "the plan was dead", "Trump"),
+    ("The senator in an interview with CNN said the plan was dead.", "the plan was dead", "The senator"),
     # a how/why/when clause of a speech verb reports what was said ('what he calls …' is a free relative)
     ("The general explained why he backs the governor.", "why he backs the governor", "The general"),
     ("The senators did not say when they would vote.", "when they would vote", "The senators"),
