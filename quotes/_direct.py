@@ -282,17 +282,17 @@ def _attribute_before(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | 
         return _after_bare_cue(doc, qx, qi, lex)
     if intro not in ":,":
         return _sentence_after_cue(doc, qx, qi, lex)
-    window = _window_before(doc, qx, qi)
+    whole = window = _window_before(doc, qx, qi)
     s, e = quote_span(qx.text, m)
     long_quote = len(qx.text[s:e].split()) >= lex.windows.min_words_midsentence
     if intro == "," and not (qx.text[s : s + 1].isupper() and long_quote):
-        window = window[: lex.windows.comma_reach]  # said, “…” / said Trump, “…”: the cue stands right there
+        window = whole[: lex.windows.comma_reach]  # said, “…” / said Trump, “…”: the cue stands right there
     cue = next((t for t in window if is_cue_verb(t, lex)), None)
     if cue is None and intro == ":":
         return (_noun_introduction(doc, qx, qi, window, lex) or _label_introduction(doc, qx, qi, window, lex)
                 or _inverted_introduction(doc, qx, qi, window, lex) or _clause_introduction(doc, qx, qi, window, lex))
     if cue is None:
-        return _clause_introduction(doc, qx, qi, _window_before(doc, qx, qi), lex)
+        return _clause_introduction(doc, qx, qi, whole, lex)
     return _draft(doc, qx, qi, cue, window, lex)
 
 
@@ -323,7 +323,8 @@ def _names_utterance(verb: Token, lex: Lexicon) -> bool:
     says what it held; not a document someone else wrote ('The Post obtained a memo.', lexicon relay.obtained;
     'received a statement from the campaign')."""
     obj = first(verb.children, ("dobj",))
-    return obj is not None and obj.lemma_.lower() in lex.cue_nouns | lex.document_subjects \
+    lemma = obj.lemma_.lower() if obj is not None else ""
+    return (lemma in lex.cue_nouns or lemma in lex.document_subjects) \
         and cue_lemma(verb) not in lex.obtained_verbs and not _words_from_another(verb, lex) \
         and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
