@@ -9,6 +9,7 @@ from quotes._lexicon import Lexicon
 from quotes._syntax import (
     NOT_SPEAKERS,
     before_open_bracket,
+    channel_phrase,
     cue_lemma,
     first,
     medium_object,
@@ -237,7 +238,7 @@ def _clause_hops(draft: Draft, cue: Token, lex: Lexicon) -> None:
             continue  # only prepositions and verbs make hops: the ancestor walk below is for them alone
         on_cue = tok.dep_ == "prep" and tok.head.i == cue.i and draft.kind != "direct"  # 'says in a statement that'
         if (draft.covers(tok.idx, tok.idx + 1) and not on_cue) or tok.i in others \
-                or (tok.i not in (root.i, opening) and not _in_clause(tok, root)):
+                or (tok.i not in (root.i, opening) and not _in_clause(tok, root, lex)):
             continue
         if tok.dep_ == "prep":
             _prep_hop(draft, tok, lex, on_cue)
@@ -272,10 +273,11 @@ def _appositive_participle(tok: Token) -> bool:
     return tok.dep_ in ("appos", "acl") and tok.tag_ in ("VBG", "VBN")
 
 
-def _in_clause(tok: Token, root: Token) -> bool:
+def _in_clause(tok: Token, root: Token, lex: Lexicon) -> bool:
     """True unless a clause with its own subject, or the subject's inner clauses, stand between ``tok`` and ``root``.
 
-    The subject's own appositive participle counts as the clause's ('Mr Clarke, writing in The Times, accused').
+    The subject's own appositive participle counts as the clause's ('Mr Clarke, writing in The Times, accused'), and
+    so does a channel phrase the parser hung on the subject ('Trump in a statement said', 'Cruz on Twitter said').
     """
     below = tok
     for anc in tok.ancestors:
@@ -283,7 +285,8 @@ def _in_clause(tok: Token, root: Token) -> bool:
             return True
         if _has_subject(anc) and anc.dep_ != "advcl":
             return False
-        if anc.dep_ in ("nsubj", "nsubjpass") and not (_appositive_participle(below) and below.head.i == anc.i):
+        if anc.dep_ in ("nsubj", "nsubjpass") and not (below.head.i == anc.i and (
+                _appositive_participle(below) or channel_phrase(below, lex))):
             return False
         below = anc
     return False

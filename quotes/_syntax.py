@@ -25,6 +25,7 @@ __all__ = [
     "before_open_bracket",
     "before_verb_group",
     "can_speak",
+    "channel_phrase",
     "cue_lemma",
     "idiom_clause",
     "idiom_object",
@@ -331,15 +332,18 @@ def speaker_of(verb: Token, lex: Lexicon) -> Span | None:
 def _before_channel(span: Span, head: Token, lex: Lexicon) -> Span:
     """'Trump in a statement said …', 'The senator in an interview with CNN said …': a channel phrase the parser
     hung on the speaker is the clause's, not part of the name (lexicon channel_prepositions, channel_nouns)."""
-    prep = next((c for c in head.rights if _channel_phrase(c, lex)), None)
+    prep = next((c for c in head.rights if channel_phrase(c, lex)), None)
     return trim_span(span.doc[span.start : prep.i]) if prep is not None and span.start < prep.i < span.end else span
 
 
-def _channel_phrase(prep: Token, lex: Lexicon) -> bool:
-    """'in a statement', 'in an interview with CNN': a channel preposition with a channel or interview noun."""
+def channel_phrase(prep: Token, lex: Lexicon) -> bool:
+    """'in a statement', 'in an interview with CNN', 'on Twitter': a channel preposition with a channel or interview
+    noun or a platform."""
     obj = first(prep.children, ("pobj",)) if prep.dep_ == "prep" and prep.lower_ in lex.channel_prepositions else None
-    lemma = obj.lemma_.lower() if obj is not None else ""
-    return lemma in lex.channel_nouns or lemma in lex.chains.interview_nouns
+    if obj is None:
+        return False
+    lemma = obj.lemma_.lower()
+    return lemma in lex.channel_nouns or lemma in lex.chains.interview_nouns or obj.lower_ in lex.platforms
 
 
 def _restrictive(clause: Token) -> bool:

@@ -78,6 +78,22 @@ def test_via_a_channel(text: str, target: str) -> None:
     assert ("via", target) in hops(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "chain"),
+    [
+        ("The senator in an interview with CNN said that she would run.", "The senator", [("told", "CNN")]),
+        ("Clinton on Twitter said the deal was dead.", "Clinton", [("via", "Twitter")]),
+        ("Clinton in a letter to the committee said the deal was dead.", "Clinton", [("via", "a letter")]),
+        ("The man in the photo said the deal was dead.", "The man in the photo", []),
+    ],
+)
+def test_channel_hung_on_the_speaker(text: str, speaker: str, chain: list[tuple[str, str]]) -> None:
+    """The parser may hang the channel on the subject; it is still how the words reached the page, not the name."""
+    quote = speech(text)[0]
+    assert quote.speaker is not None and quote.speaker.mention == speaker
+    assert [(h.relation, h.target) for h in quote.chain] == chain
+
+
 def test_statement_to() -> None:
     text = "In a statement to the BBC's US partner CBS, she added: “These attacks show Moscow's strategy.”"
     assert hops(text) == [("statement_to", "the BBC's US partner CBS")]
