@@ -42,13 +42,22 @@ _TRAILING_ADJUNCTS = frozenset({"advmod", "npadvmod", "prep", "punct", "tmod", "
 _LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "tmod", "advcl"})
 
 def _without_mark(span: Span, lex: Lexicon) -> Span:
-    """Drop a leading 'that' and edge punctuation; 'whether' and 'if' stay, or a question would read as a claim."""
+    """Drop a leading 'that' and edge punctuation; 'whether' and 'if' stay, or a question would read as a claim.
+
+    An adverb before the 'that' goes with it: it qualifies the saying ('said only that …', 'added simply that …').
+    """
     declarative = lex.function_words.complementizers - lex.function_words.interrogative_complementizers
     span = trim_span(span)
-    while len(span) and span[0].dep_ == "mark" and span[0].lower_ in declarative \
-            and span[0].head.i == span.root.i:  # 'said if the bloc fails, it could fall apart': a condition stays
-        span = trim_span(span.doc[span.start + 1 : span.end])
+    while len(span) > 1 and span[0].dep_ == "advmod" and _declarative_mark(span[1], span, declarative):
+        span = span.doc[span.start + 1 : span.end]
+    while len(span) and _declarative_mark(span[0], span, declarative):
+        span = trim_span(span.doc[span.start + 1 : span.end])  # 'said if the bloc fails, …': a condition stays
     return span
+
+
+def _declarative_mark(tok: Token, span: Span, declarative: frozenset[str]) -> bool:
+    """'that' marking the span's own clause (not a condition's 'if' or a clause inside it)."""
+    return tok.dep_ == "mark" and tok.lower_ in declarative and tok.head.i == span.root.i
 
 
 def _subtree_span(tok: Token) -> Span:

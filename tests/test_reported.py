@@ -84,6 +84,9 @@ CLAUSES = [
      "The pollster"),
     # a wh-word that opens the reported clause's subject, not a free relative: the clause is what was said
     ("She said that what he is doing is wrong.", "what he is doing is wrong", "She"),
+    # an adverb before 'that' qualifies the saying; without 'that' it is the clause's own ('said only 30 firms …')
+    ("The governor said only that the plan was dead.", "the plan was dead", "The governor"),
+    ("The spokesman added simply that the talks had ended.", "the talks had ended", "The spokesman"),
 ]
 
 
