@@ -169,7 +169,9 @@ def _own_attribution(tok: Token, head: Token, lex: Lexicon) -> Token | None:
     if tok.i == head.i or not is_cue_verb(tok, lex):
         return None
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    own = (has_subject and tok.dep_ in ("conj", "advcl")) or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
+    # '…, with the committee announcing that …': an absolute 'with' clause has a speaker of its own
+    own = (has_subject and (tok.dep_ in ("conj", "advcl") or (tok.dep_ == "pcomp" and tok.tag_ == "VBG"))) \
+        or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
     return tok if own else None
 
 
@@ -186,7 +188,10 @@ def content_of_clause(head: Token, lex: Lexicon) -> Span:
     doc = head.doc
     own = [root for tok in head.subtree if (root := _own_attribution(tok, head, lex)) is not None]
     cut = {t.i for tok in own for t in tok.subtree} | {tok.left_edge.i - 1 for tok in own}
-    start = head.left_edge.i
+    # 'Though Republicans boast of X, there is no link, scientists say': an attribution opening the clause is not
+    # part of what the clause reports
+    start = max([head.left_edge.i] + [tok.right_edge.i + 1 for tok in own
+                                      if tok.left_edge.i == head.left_edge.i and tok.right_edge.i < head.i])
     end = start
     for tok in doc[start : head.right_edge.i + 1]:
         if (tok.i in cut and tok.i > head.i) or (tok.text == ";" and tok.i > start):

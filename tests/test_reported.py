@@ -451,3 +451,16 @@ def test_what_a_thing_calls_for_is_the_reporting_speakers_report(text: str, cont
 def test_an_infinitive_after_the_object_of_offer_says_what_the_object_is_for() -> None:
     text = "For Trump, the show proved to be a safe space, and offered Trump platform to offer up whatever he wanted."
     assert not any(q.text.startswith("to offer up") for q in speech(text))
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    # an attribution opening the reported clause is its own record, not part of the clause
+    ("Though Republicans claim they vote more, there is no correlation, political scientists say.",
+     [("they vote more", "Republicans"), ("there is no correlation", "political scientists")]),
+    # an absolute 'with' clause with a speaker of its own reports its own words
+    ("The awards announced they would drop the prize, with the committee saying dance is over.",
+     [("they would drop the prize", "The awards"), ("dance is over", "the committee")]),
+])
+def test_an_attribution_inside_a_reported_clause_is_its_own_record(text: str, records: list[tuple[str, str]]) -> None:
+    found = [(q.text, q.speaker.mention if q.speaker else None) for q in speech(text)]
+    assert found == records
