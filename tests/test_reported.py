@@ -460,6 +460,9 @@ def test_an_infinitive_after_the_object_of_offer_says_what_the_object_is_for() -
     # an absolute 'with' clause with a speaker of its own reports its own words
     ("The awards announced they would drop the prize, with the committee saying dance is over.",
      [("they would drop the prize", "The awards"), ("dance is over", "the committee")]),
+    # a second cue the parser coordinated with the reported clause, whose subject cannot speak, is the speaker's
+    ("The DJ has said that dance music is not dead, but has admitted it is going through a fallow patch.",
+     [("dance music is not dead", "The DJ"), ("it is going through a fallow patch", "The DJ")]),
 ])
 def test_an_attribution_inside_a_reported_clause_is_its_own_record(text: str, records: list[tuple[str, str]]) -> None:
     found = [(q.text, q.speaker.mention if q.speaker else None) for q in speech(text)]
