@@ -20,6 +20,7 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes._draft import Draft
@@ -33,6 +34,8 @@ __all__ = ["MentionIndex", "Resolution", "entity_id", "headline", "resolve_speak
 _CLOSERS = frozenset(".!?\"”’'…:)")
 _PLACE_OR_GROUP = frozenset({"GPE", "NORP", "LOC", "FAC"})
 _NAMED_SOURCE = frozenset({"ORG", "GPE", "NORP", "FAC"})
+#: Two to four capitalised words in a row: where a name the entity tagger missed may stand ('Boss Graeme Souness').
+_NAME_RUN = regex.compile(r"\b\p{Lu}\p{Ll}+(?:[ ]\p{Lu}[\p{Ll}'’-]+){1,3}\b")
 
 
 @dataclass
@@ -219,9 +222,31 @@ class MentionIndex:
             if ent.label_ == "PERSON" and not qx.inside(ent.root):
                 res = self.person(ent)
                 if res is not None:
-                    self.candidates.append(_Candidate(ent.start_char, self.sent(ent.root),
-                                                      ent.root.dep_ in ("nsubj", "nsubjpass"), False, res,
-                                                      ent.root.i))
+                    self._add_candidate(ent, res)
+        for name in self._untagged_names():
+            res = self.person(name)
+            if res is not None:
+                self._add_candidate(name, res)
+        self.candidates.sort(key=lambda c: c.start)
+
+    def _add_candidate(self, name: Span, res: Resolution) -> None:
+        self.candidates.append(_Candidate(name.start_char, self.sent(name.root),
+                                          name.root.dep_ in ("nsubj", "nsubjpass"), False, res, name.root.i))
+
+    def _untagged_names(self) -> Iterator[Span]:
+        """Names the entity tagger left untagged: a known given name and a surname, both proper nouns outside any
+        entity and outside quotes ('Boss Graeme Souness felt …'); SPEC: a name is a person on evidence, not on the
+        tagger's label."""
+        doc, qx = self.doc, self.qx
+        for match in _NAME_RUN.finditer(qx.text):
+            words = match.group().split(" ")
+            given = next((k for k, w in enumerate(words[:-1]) if self.names.known_given(w)), None)
+            if given is None:
+                continue
+            span = doc.char_span(match.start() + sum(len(w) + 1 for w in words[:given]), match.end())
+            if span is not None and all(t.pos_ == "PROPN" and not t.ent_type_ and not qx.inside(t) for t in span) \
+                    and not self.in_headline(span.root):
+                yield span
 
     def sent(self, tok: Token) -> int:
         """Number of the sentence that holds ``tok``."""

@@ -135,6 +135,13 @@ def test_a_proper_name_subject_of_a_cue_is_a_person_whatever_the_ner_label(text:
     assert speakers(text)[-1][::2] == (name, "person")
 
 
+def test_a_surname_goes_to_the_full_name_the_entity_tagger_left_untagged() -> None:
+    """The tagger tags neither 'Kendal Unruh' nor 'Unruh' as a person; a known given name before the surname is the
+    evidence (SPEC: a speaker's name does not depend on the small model calling it a PERSON)."""
+    text = "Delegate Kendal Unruh led the revolt. Unruh said the rules were unfair."
+    assert speakers(text) == [("Kendal Unruh", "kendal-unruh", "person")]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "name"),
     [
