@@ -55,6 +55,18 @@ def test_bbc_gold_figures_do_not_drop() -> None:
     assert figures["recall_by_kind"]["direct"] >= 0.99
 
 
+def test_bbc_held_out_gold_figures_do_not_drop() -> None:
+    """The 20 BBC articles annotated blind after the rules were written (tests/data/bbc_heldout)."""
+    held_out = DATA / "bbc_heldout"
+    run = subprocess.run([str(QUOTES_CLI), "evaluate", str(held_out / "gold.jsonl"), str(held_out / "texts"),
+                          "--json"], capture_output=True, text=True, check=True)
+    figures = json.loads(run.stdout)
+    assert figures["quotes"]["p"] >= 0.98
+    assert figures["quotes"]["r"] >= 0.93
+    assert figures["speaker_accuracy"] >= 0.88
+    assert figures["recall_by_kind"]["direct"] >= 0.96
+
+
 # ------------------------------------------------------------------ flattened copy
 
 
