@@ -34,7 +34,7 @@ __all__ = ["MentionIndex", "Resolution", "entity_id", "headline", "resolve_speak
 _CLOSERS = frozenset(".!?\"”’'…:)")
 _PLACE_OR_GROUP = frozenset({"GPE", "NORP", "LOC", "FAC"})
 _NAMED_SOURCE = frozenset({"ORG", "GPE", "NORP", "FAC"})
-#: Two to four capitalised words in a row: where a name the entity tagger missed may stand ('Boss Graeme Souness').
+#: Two to four capitalised words in a row: where a name the entity tagger missed may stand ('Delegate Kendal Unruh').
 _NAME_RUN = regex.compile(r"\b\p{Lu}\p{Ll}+(?:[ ]\p{Lu}[\p{Ll}'’-]+){1,3}\b")
 
 
@@ -235,7 +235,7 @@ class MentionIndex:
 
     def _untagged_names(self) -> Iterator[Span]:
         """Names the entity tagger left untagged: a known given name and a surname, both proper nouns outside any
-        entity and outside quotes ('Boss Graeme Souness felt …'); SPEC: a name is a person on evidence, not on the
+        entity and outside quotes ('Delegate Kendal Unruh led …'); SPEC: a name is a person on evidence, not on the
         tagger's label."""
         doc, qx = self.doc, self.qx
         for match in _NAME_RUN.finditer(qx.text):
