@@ -371,3 +371,20 @@ def test_a_restrictive_relative_clause_stays_in_the_mention_not_in_the_name(text
 def test_the_antecedent_of_who_is_named_without_the_clause_who_speaks_in() -> None:
     (q,) = speech("The rally drew an architect who said the city had lost its way.")
     assert q.speaker.mention == "who" and q.speaker.name == "an architect"
+
+
+@pytest.mark.parametrize(("given", "gender"), [
+    ("Graeme", "m"), ("Gareth", "m"), ("Laurent", "m"), ("Joaquín", "m"), ("Aoife", "f"), ("Amélie", "f"),
+])
+def test_given_names_beyond_the_us_census_have_a_gender(given: str, gender: str) -> None:
+    """patterns/names.json: British (ONS), Irish, French, Spanish … first names from faker's person providers."""
+    from quotes._entities import Names
+    from quotes._lexicon import default_lexicon
+    assert Names(default_lexicon()).given_gender(given) == gender
+
+
+def test_a_he_after_a_british_name_the_tagger_missed_goes_to_its_bearer() -> None:
+    text = ("Boss Graeme Souness felt Newcastle were never in danger. An early goal followed by an Alan Shearer "
+            "strike earned them a win. \"We were great,\" he said.")
+    assert speakers(text) == [("Graeme Souness", "graeme-souness", "person")]
+
