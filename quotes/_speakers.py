@@ -36,6 +36,7 @@ _PLACE_OR_GROUP = frozenset({"GPE", "NORP", "LOC", "FAC"})
 _NAMED_SOURCE = frozenset({"ORG", "GPE", "NORP", "FAC"})
 #: Two to four capitalised words in a row: where a name the entity tagger missed may stand ('Delegate Kendal Unruh').
 _NAME_RUN = regex.compile(r"\b\p{Lu}\p{Ll}+(?:[ ]\p{Lu}[\p{Ll}'’-]+){1,3}\b")
+_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}'’-]+\b")
 
 
 @dataclass
@@ -227,6 +228,10 @@ class MentionIndex:
             res = self.person(name)
             if res is not None:
                 self._add_candidate(name, res)
+        for name in self._bare_surnames():
+            res = self.named_person(name.text)
+            if res is not None:
+                self._add_candidate(name, res)
         self.candidates.sort(key=lambda c: c.start)
 
     def _add_candidate(self, name: Span, res: Resolution) -> None:
@@ -246,6 +251,23 @@ class MentionIndex:
             span = doc.char_span(match.start() + sum(len(w) + 1 for w in words[:given]), match.end())
             if span is not None and all(t.pos_ == "PROPN" and not t.ent_type_ and not qx.inside(t) for t in span) \
                     and not self.in_headline(span.root):
+                yield span
+
+    def _bare_surnames(self) -> Iterator[Span]:
+        """The surname alone of a person the doc names in full, where the tagger did not call it a person ('Graeme
+        Souness …' then 'Souness also paid tribute …'): a later he/she may point back to it."""
+        surnames = {c.person.surname_plain for c in self.people.clusters if c.person is not None and c.person.given}
+        named = {c.token for c in self.candidates}
+        if not surnames:
+            return
+        doc, qx = self.doc, self.qx
+        for match in _CAPITALISED.finditer(qx.text):
+            if self.names.plain(match.group()) not in surnames:
+                continue
+            span = doc.char_span(match.start(), match.end())
+            word = span.root if span is not None and len(span) == 1 else None
+            if word is not None and word.pos_ in ("PROPN", "NOUN") and word.ent_type_ != "PERSON" \
+                    and word.i not in named and not qx.inside(word) and not self.in_headline(word):
                 yield span
 
     def sent(self, tok: Token) -> int:

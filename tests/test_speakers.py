@@ -388,3 +388,12 @@ def test_a_he_after_a_british_name_the_tagger_missed_goes_to_its_bearer() -> Non
             "strike earned them a win. \"We were great,\" he said.")
     assert speakers(text) == [("Graeme Souness", "graeme-souness", "person")]
 
+
+def test_a_bare_surname_the_tagger_missed_is_a_mention_a_pronoun_can_point_back_to() -> None:
+    """'Souness also paid tribute to Laurent Robert, …. “…,” he said': Souness, not Robert; the full name is four
+    sentences back, out of a pronoun's reach."""
+    text = ("Boss Graeme Souness felt Newcastle were never in danger. An early goal earned them a 2-1 win. "
+            "The crowd of 40,000 stayed to the end. The club now faces Sporting Lisbon. Souness also paid tribute "
+            "to Laurent Robert, who was superb on the wing. \"He did really well,\" he said.")
+    assert speakers(text) == [("Graeme Souness", "graeme-souness", "person")]
+
