@@ -63,7 +63,7 @@ def test_bbc_held_out_gold_figures_do_not_drop() -> None:
     figures = json.loads(run.stdout)
     assert figures["quotes"]["p"] >= 0.98
     assert figures["quotes"]["r"] >= 0.93
-    assert figures["speaker_accuracy"] >= 0.88
+    assert figures["speaker_accuracy"] >= 0.91
     assert figures["recall_by_kind"]["direct"] >= 0.96
 
 
