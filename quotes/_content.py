@@ -26,7 +26,6 @@ from quotes._syntax import (
     idiom_object,
     is_cue_verb,
     opens_with_that,
-    reattached_conjunct,
     stranded_subject,
     trim_span,
 )
@@ -169,8 +168,6 @@ def _own_attribution(tok: Token, head: Token, lex: Lexicon) -> Token | None:
         return tok  # '… leaders but his lawyer, Antony Townsden, told …': the lawyer starts an attribution
     if tok.i == head.i or not is_cue_verb(tok, lex):
         return None
-    if reattached_conjunct(tok, lex) is not None:
-        return tok  # '… is not dead, but has admitted …': the reporting speaker's second cue
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     # '…, with the committee announcing that …': an absolute 'with' clause has a speaker of its own
     own = (has_subject and (tok.dep_ in ("conj", "advcl") or (tok.dep_ == "pcomp" and tok.tag_ == "VBG"))) \

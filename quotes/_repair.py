@@ -69,7 +69,9 @@ the list shares its subject. A quote stays the complement of the cue after it
 ("“…,” Flynn, a top surrogate, said"). A verb of speaking coordinated in a
 reported clause whose subject is the dummy *there* ("said there are two from
 each district … but said the outcome was open") continues the reporting verb,
-as *there* says nothing.
+as *there* says nothing; so does one in a reported clause whose subject is a
+common noun that cannot speak ("has said that dance music is not dead, but has
+admitted it is …").
 """
 
 from __future__ import annotations
@@ -81,7 +83,15 @@ from spacy.attrs import DEP, LEMMA, TAG
 from spacy.tokens import Doc, Token
 
 from quotes._lexicon import Lexicon
-from quotes._syntax import FINITE_TAGS, NOT_SPEAKERS, before_verb_group, cue_lemma, is_cue_verb, medium_object
+from quotes._syntax import (
+    FINITE_TAGS,
+    NOT_SPEAKERS,
+    before_verb_group,
+    can_speak,
+    cue_lemma,
+    is_cue_verb,
+    medium_object,
+)
 
 __all__ = ["repair_parse"]
 
@@ -118,8 +128,12 @@ def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
     if head.dep_ not in _COMPLEMENTS or outer.i >= head.i:
         return None
     continues = cue_lemma(conj) in lex.continuation_verbs and not is_cue_verb(head, lex)
-    # 'said there are two from each district … but said the outcome was open': 'there' says nothing
-    mute = is_cue_verb(conj, lex) and any(c.dep_ == "expl" for c in head.children) and outer.tag_ == conj.tag_
+    # 'said there are two from each district … but said the outcome was open': 'there' says nothing, and neither
+    # does a subject that cannot speak ('has said that dance music is not dead, but has admitted it is …')
+    mute = is_cue_verb(conj, lex) and any(
+        (c.dep_ == "expl" and outer.tag_ == conj.tag_)
+        or (c.dep_ in _SUBJECTS and c.pos_ == "NOUN" and not can_speak(c, lex))  # any form: 'claims … and has vowed'
+        for c in head.children)
     return outer if (continues or mute) and is_cue_verb(outer, lex) else None
 
 

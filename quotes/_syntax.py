@@ -34,7 +34,6 @@ __all__ = [
     "medium_phrase",
     "noun_phrase",
     "opens_with_that",
-    "reattached_conjunct",
     "relative_antecedent",
     "speaker_of",
     "stranded_subject",
@@ -274,18 +273,6 @@ def _fronted_participle_subject(subj: Token, verb: Token) -> Token | None:
                  and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","), None)
 
 
-def reattached_conjunct(verb: Token, lex: Lexicon) -> Token | None:
-    """'Cook has said that dance music is not dead, but has admitted it is …': a subjectless cue verb the parser
-    coordinated with a reported clause whose subject cannot speak coordinates with the cue that reports the
-    clause; that cue is returned (else None)."""
-    head = verb.head
-    if verb.dep_ != "conj" or head.dep_ != "ccomp" or any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
-            or not is_cue_verb(verb, lex) or not is_cue_verb(head.head, lex):
-        return None
-    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    return head.head if subject is not None and subject.pos_ != "PRON" and not can_speak(subject, lex) else None
-
-
 def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     """The subject of ``verb``; participles and conjuncts inherit their head clause's subject. Of two subjects the
     parser gave a sentence-final cue, the last ('people with … ideas to organize …, she said.')."""
@@ -308,7 +295,7 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
     if controller is not None:
         return controller
     if depth and verb.dep_ in _INHERIT_DEPS and verb.head.i != verb.i:
-        head = reattached_conjunct(verb, lex) or verb.head
+        head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ") and head.head.i != head.i:
             head = head.head  # 'by telling them that …', 'aside from saying …': the verb the preposition hangs on
         if head.pos_ in ("VERB", "AUX"):

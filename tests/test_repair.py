@@ -321,6 +321,15 @@ def test_a_verb_of_speaking_after_a_dummy_there_clause_continues_the_reporting_v
     assert doc[6].head.i == 1 and doc[6].dep_ == "conj"
 
 
+@pytest.mark.parametrize("tag", ["VBD", "VBN"])  # 'said … would be abolished and argued': the tagger may read VBN
+def test_a_verb_of_speaking_after_a_clause_whose_subject_cannot_speak_continues_the_reporting_verb(tag: str) -> None:
+    rows = list(THERE_SAID)
+    rows[2] = ("music", 3, "nsubj", "NOUN", "NN", "music")  # 'said music is dead but said …': music says nothing
+    rows[6] = ("said", 3, "conj", "VERB", tag, "say")
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert doc[6].head.i == 1 and doc[6].dep_ == "conj"
+
+
 def test_a_verb_of_speaking_after_a_clause_with_a_speaker_stays() -> None:
     rows = list(THERE_SAID)
     rows[2] = ("Jones", 3, "nsubj", "PROPN", "NNP", "Jones")  # 'said Jones was there but said …': Jones may say
