@@ -440,6 +440,8 @@ def _untitled_protagonist(mention: Span, index: MentionIndex) -> Resolution | No
         if sent - cand.sent > reach:
             return None
         res = cand.resolution
+        if cand.subject and not cand.speaker and index.doc[cand.token].head.dep_ == "advcl":
+            continue  # 'hours after Trump unleashed …': the subject of an adverbial clause is not the topic
         if res.kind == "person" and (cand.subject or cand.speaker):
             untitled = not res.ambiguous and not _roles(res.titles, index.lex)
             near = sent - cand.sent <= 1 and res is first

@@ -397,3 +397,10 @@ def test_a_bare_surname_the_tagger_missed_is_a_mention_a_pronoun_can_point_back_
             "to Laurent Robert, who was superb on the wing. \"He did really well,\" he said.")
     assert speakers(text) == [("Graeme Souness", "graeme-souness", "person")]
 
+
+
+def test_a_description_skips_the_subject_of_an_adverbial_clause() -> None:
+    """'… hours after Trump unleashed …' names Trump in passing; the governor is the speaker before it."""
+    text = ("Mike Pence says too much is made of Donald Trump's tweets. He spoke in Iowa, hours after Trump unleashed "
+            "a flurry of tweets. The Indiana governor said the media were to blame.")
+    assert speakers(text)[-1] == ("Mike Pence", "mike-pence", "person")
