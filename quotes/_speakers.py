@@ -36,6 +36,7 @@ _PLACE_OR_GROUP = frozenset({"GPE", "NORP", "LOC", "FAC"})
 _NAMED_SOURCE = frozenset({"ORG", "GPE", "NORP", "FAC"})
 #: Two to four capitalised words in a row: where a name the entity tagger missed may stand ('Delegate Kendal Unruh').
 _NAME_RUN = regex.compile(r"\b\p{Lu}\p{Ll}+(?:[ ]\p{Lu}[\p{Ll}'’-]+){1,3}\b")
+#: One capitalised word: where a bare surname may stand.
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}'’-]+\b")
 
 
@@ -257,10 +258,9 @@ class MentionIndex:
         """The surname alone of a person the doc names in full, where the tagger did not call it a person ('Graeme
         Souness …' then 'Souness also paid tribute …'): a later he/she may point back to it."""
         surnames = {c.person.surname_plain for c in self.people.clusters if c.person is not None and c.person.given}
-        named = {c.token for c in self.candidates}
         if not surnames:
             return
-        doc, qx = self.doc, self.qx
+        doc, qx, named = self.doc, self.qx, {c.token for c in self.candidates}
         for match in _CAPITALISED.finditer(qx.text):
             if self.names.plain(match.group()) not in surnames:
                 continue
