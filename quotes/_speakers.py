@@ -36,8 +36,6 @@ _PLACE_OR_GROUP = frozenset({"GPE", "NORP", "LOC", "FAC"})
 _NAMED_SOURCE = frozenset({"ORG", "GPE", "NORP", "FAC"})
 #: Two to four capitalised words in a row: where a name the entity tagger missed may stand ('Delegate Kendal Unruh').
 _NAME_RUN = regex.compile(r"\b\p{Lu}\p{Ll}+(?:[ ]\p{Lu}[\p{Ll}'’-]+){1,3}\b")
-#: One capitalised word: where a bare surname may stand.
-_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}'’-]+\b")
 
 
 @dataclass
@@ -257,13 +255,12 @@ class MentionIndex:
     def _bare_surnames(self) -> Iterator[Span]:
         """The surname alone of a person the doc names in full, where the tagger did not call it a person ('Graeme
         Souness …' then 'Souness also paid tribute …'): a later he/she may point back to it."""
-        surnames = {c.person.surname_plain for c in self.people.clusters if c.person is not None and c.person.given}
+        surnames = {c.person.surname for c in self.people.clusters if c.person is not None and c.person.given}
         if not surnames:
             return
         doc, qx, named = self.doc, self.qx, {c.token for c in self.candidates}
-        for match in _CAPITALISED.finditer(qx.text):
-            if self.names.plain(match.group()) not in surnames:
-                continue
+        written = regex.compile(r"\b(?:" + "|".join(map(regex.escape, sorted(surnames))) + r")\b")
+        for match in written.finditer(qx.text):  # the surname as the full name spells it
             span = doc.char_span(match.start(), match.end())
             word = span.root if span is not None and len(span) == 1 else None
             if word is not None and word.pos_ in ("PROPN", "NOUN") and word.ent_type_ != "PERSON" \
