@@ -482,6 +482,26 @@ def bare_cue(verb: Token, lex: Lexicon) -> bool:
                for c in verb.children)
 
 
+def _scene_setting(verb: Token, span: Span, comma: int) -> bool:
+    """Whether the words before a sentence-final cue end in its own adverbial, which sets the scene of the saying
+    and reports nothing: they are all the cue's adverbials ('On Friday, the third day of his tour, he said.'), or the
+    last opens a clause ('But when Congress cut funding, Mexico said enough.', '…, and though they speak no
+    English, their smiles said a lot'). An adverbial the parser hung on the cue mid-phrase ('people with
+    like-minded, if bogus, ideas …, she said') is neither."""
+    lead_ins = [c for c in verb.lefts if c.dep_ in _LEAD_INS]
+    inside = {t.i for c in lead_ins for t in c.subtree}
+    if all(t.i in inside or t.is_punct or t.dep_ == "cc" for t in span):
+        return True
+    return any(c.right_edge.i == comma - 1 and _opens_clause(c, span.start) for c in lead_ins)
+
+
+def _opens_clause(tok: Token, sent_start: int) -> bool:
+    """Whether ``tok``'s phrase stands first in its clause: at the sentence start or after a conjunction (commas
+    aside)."""
+    before = [t for t in tok.doc[sent_start : tok.left_edge.i] if t.text != ","]
+    return not before or before[-1].dep_ == "cc" or before[-1].text in (";", ":")
+
+
 def _preposed_content(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
     """People like Scott, he said. / …, experts say. / …, Carter told a Senate panel. / …, said the chief executive.:
     the words before a sentence-final cue."""
@@ -498,9 +518,10 @@ def _preposed_content(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
     if comma <= sent_start or doc[comma].text != ",":
         return None
     span = trim_span(doc[sent_start:comma])
-    if any(c.dep_ in _LEAD_INS and c.right_edge.i == comma - 1 for c in verb.lefts):
-        return None  # 'In a statement, the mayor said.', 'But when Congress cut funding, Mexico said enough.': the
-        # cue's own adverbial ends where the cue's clause begins (a word mid-way the parser gave the cue is no lead-in)
+    if any(is_cue_verb(a, lex) and span.start <= a.i < span.end for a in verb.ancestors):
+        return None  # '… said that if Mr. Obama opted to make one, he should have insisted …': a report's content
+    if _scene_setting(verb, span, comma):
+        return None  # 'In a statement, the mayor said.', 'But when Congress cut funding, Mexico said enough.'
     return span if len(span) >= 2 else None
 
 

@@ -72,6 +72,12 @@ each district … but said the outcome was open") continues the reporting verb,
 as *there* says nothing; so does one in a reported clause whose subject is a
 common noun that cannot speak ("has said that dance music is not dead, but has
 admitted it is …").
+
+A sentence never opens with a comma. The segmenter sometimes cuts a bare
+reporting clause off the sentence it reports ("Those who take on heavy debt
+struggle, even with a good job, | he said."); the root of the words before it,
+which end in no full stop, is made the cue's complement, and the two are one
+sentence again.
 """
 
 from __future__ import annotations
@@ -102,6 +108,8 @@ _NON_FINITE = frozenset({"VB", "VBN", "VBG"})
 #: Dependencies of a reported clause on the verb that reports it.
 _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+#: Marks that end a sentence.
+_FULL_STOPS = frozenset(".!?")
 #: Dependencies of the coordinator and comma between two conjuncts.
 _LINKS = frozenset({"cc", "punct"})
 
@@ -138,11 +146,12 @@ def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """All nine repairs, in place; the Doc is returned for chaining."""
+    """All ten repairs, in place; the Doc is returned for chaining."""
     doc = _raise_reporting_participles(_raise_first_conjuncts(_raise_fronted_reports(doc, lex)), lex)
     doc = _attach_stranded_names(_reattach_conjuncts(doc, lex), lex)
     doc = _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
-    return _attach_told_clauses(_raise_main_clauses_after_contact_relatives(doc, lex), lex)
+    doc = _attach_told_clauses(_raise_main_clauses_after_contact_relatives(doc, lex), lex)
+    return _join_cut_off_reports(doc, lex)
 
 
 def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
@@ -378,4 +387,29 @@ def _attach_told_clauses(doc: Doc, lex: Lexicon) -> Doc:
             if verb.head.i == verb.i:
                 verb.dep_ = "ROOT"
         clause.head, clause.dep_ = verb, "ccomp"
+    return doc
+
+
+def _cut_off_report(root: Token, lex: Lexicon) -> Token | None:
+    """The root of the sentence a bare reporting clause was cut from at its comma ('Those who take on debt
+    struggle, even with a good job, | he said.'): no sentence opens with a comma, and the words before one that
+    ends in no full stop are what the cue reports."""
+    doc = root.doc
+    start = root.left_edge.i
+    if root.dep_ != "ROOT" or start == 0 or doc[start].text != "," or not is_cue_verb(root, lex) \
+            or any(c.dep_ in _COMPLEMENTS for c in root.children):
+        return None
+    before = doc[start - 1]
+    if before.is_space or before.text in _FULL_STOPS:
+        return None  # a paragraph break, or a sentence that ended
+    head = before
+    while head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _join_cut_off_reports(doc: Doc, lex: Lexicon) -> Doc:
+    """Make the root of each sentence cut off that way the reporting cue's complement, joining the two."""
+    for cue, clause in [(t, c) for t in _having(doc, DEP, _ROOT) if (c := _cut_off_report(t, lex)) is not None]:
+        clause.head, clause.dep_ = cue, "ccomp"
     return doc

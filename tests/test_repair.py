@@ -418,3 +418,33 @@ def test_a_stranded_name_before_its_own_apposition_is_the_subject() -> None:
     doc = repair_parse(hand_parse(STRANDED_APPOSITION), LEX)
     assert doc[6].head.text == "wrote" and doc[6].dep_ == "nsubj"
     assert doc[9].head.text == "Kennedy" and doc[9].dep_ == "appos"
+
+
+# "Those who borrow struggle , even with a job | , he said ." with the bare reporting clause cut off at its comma
+CUT_OFF: list[Row] = [
+    ("Those", 0, "ROOT", "PRON", "DT", "those"), ("who", 2, "nsubj", "PRON", "WP", "who"),
+    ("borrow", 0, "relcl", "VERB", "VBP", "borrow"), ("struggle", 2, "dobj", "NOUN", "NN", "struggle"),
+    (",", 0, "punct", "PUNCT", ",", ","), ("even", 6, "advmod", "ADV", "RB", "even"),
+    ("with", 0, "prep", "ADP", "IN", "with"), ("a", 8, "det", "DET", "DT", "a"),
+    ("job", 6, "pobj", "NOUN", "NN", "job"), (",", 11, "punct", "PUNCT", ",", ","),
+    ("he", 11, "nsubj", "PRON", "PRP", "he"), ("said", 11, "ROOT", "VERB", "VBD", "say"),
+    (".", 11, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_bare_reporting_clause_cut_off_at_its_comma_takes_the_sentence_before_as_its_complement() -> None:
+    doc = hand_parse(CUT_OFF)
+    assert [s.start for s in doc.sents] == [0, 9]
+    doc = repair_parse(doc, LEX)
+    assert doc[0].head.text == "said" and doc[0].dep_ == "ccomp"
+    assert [s.start for s in doc.sents] == [0]
+
+
+@pytest.mark.parametrize("end", [
+    (".", 0, "punct", "PUNCT", ".", "."),  # the sentence before ended
+    ("\n\n", 0, "dep", "SPACE", "_SP", "\n\n"),  # a paragraph break
+], ids=["full-stop", "paragraph"])
+def test_a_reporting_clause_after_a_sentence_end_stays_apart(end: Row) -> None:
+    rows = [*CUT_OFF[:9], end, *[(w, h + 1, d, p, t, lemma) for w, h, d, p, t, lemma in CUT_OFF[9:]]]
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert doc[0].dep_ == "ROOT" and doc[12].dep_ == "ROOT"

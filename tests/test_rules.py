@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotes._chains import source_hops
 from quotes._content import complement, verb_content
 from quotes._lexicon import default_lexicon
@@ -181,3 +183,63 @@ INVERTED_CONJ: list[Row] = [
 def test_preposed_content_before_an_inverted_cue() -> None:
     doc = hand_parse(INVERTED_CONJ)
     assert [p.text for p in verb_content(doc[5], DocIndex(doc, []), LEX)] == ["The plant is struggling"]
+
+
+# "The web lets people with odd , if bogus , ideas meet , she said ." with a mid-phrase adverbial and a second
+# subject of the cue taken from the words before the comma
+MID_PHRASE: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"), ("web", 2, "nsubj", "NOUN", "NN", "web"),
+    ("lets", 2, "ROOT", "VERB", "VBZ", "let"), ("people", 14, "nsubj", "NOUN", "NNS", "people"),
+    ("with", 3, "prep", "ADP", "IN", "with"), ("odd", 4, "pobj", "ADJ", "JJ", "odd"),
+    (",", 14, "punct", "PUNCT", ",", ","), ("if", 8, "mark", "SCONJ", "IN", "if"),
+    ("bogus", 14, "advcl", "ADJ", "JJ", "bogus"), (",", 8, "punct", "PUNCT", ",", ","),
+    ("ideas", 8, "conj", "NOUN", "NNS", "idea"), ("meet", 10, "relcl", "VERB", "VBP", "meet"),
+    (",", 14, "punct", "PUNCT", ",", ","), ("she", 14, "nsubj", "PRON", "PRP", "she"),
+    ("said", 2, "advcl", "VERB", "VBD", "say"), (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_an_adverbial_the_parser_hung_on_a_final_cue_mid_phrase_is_no_lead_in() -> None:
+    doc = hand_parse(MID_PHRASE)
+    assert [p.text for p in verb_content(doc[14], DocIndex(doc, []), LEX)] == [
+        "The web lets people with odd, if bogus, ideas meet"]
+
+
+# "Sales fell , and when the plant closed , the union said ." : the adverbial clause opens the cue's own clause
+OPENS_CONJUNCT: list[Row] = [
+    ("Sales", 1, "nsubj", "NOUN", "NNS", "sale"), ("fell", 1, "ROOT", "VERB", "VBD", "fall"),
+    (",", 1, "punct", "PUNCT", ",", ","), ("and", 1, "cc", "CCONJ", "CC", "and"),
+    ("when", 7, "advmod", "SCONJ", "WRB", "when"), ("the", 6, "det", "DET", "DT", "the"),
+    ("plant", 7, "nsubj", "NOUN", "NN", "plant"), ("closed", 11, "advcl", "VERB", "VBD", "close"),
+    (",", 11, "punct", "PUNCT", ",", ","), ("the", 10, "det", "DET", "DT", "the"),
+    ("union", 11, "nsubj", "NOUN", "NN", "union"), ("said", 1, "conj", "VERB", "VBD", "say"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+# "On Friday , the third day of the tour , he said ." : only the cue's own adverbials before it
+SCENE_ONLY: list[Row] = [
+    ("On", 11, "prep", "ADP", "IN", "on"), ("Friday", 0, "pobj", "PROPN", "NNP", "Friday"),
+    (",", 11, "punct", "PUNCT", ",", ","), ("the", 5, "det", "DET", "DT", "the"),
+    ("third", 5, "amod", "ADJ", "JJ", "third"), ("day", 11, "npadvmod", "NOUN", "NN", "day"),
+    ("of", 5, "prep", "ADP", "IN", "of"), ("the", 8, "det", "DET", "DT", "the"),
+    ("tour", 6, "pobj", "NOUN", "NN", "tour"), (",", 11, "punct", "PUNCT", ",", ","),
+    ("he", 11, "nsubj", "PRON", "PRP", "he"), ("said", 11, "ROOT", "VERB", "VBD", "say"),
+    (".", 11, "punct", "PUNCT", ".", "."),
+]
+
+# "Smith said that if voters agree , he should insist ." : a cue inside another cue's content
+INSIDE_REPORT: list[Row] = [
+    ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("that", 9, "mark", "SCONJ", "IN", "that"), ("if", 5, "mark", "SCONJ", "IN", "if"),
+    ("voters", 5, "nsubj", "NOUN", "NNS", "voter"), ("agree", 9, "advcl", "VERB", "VBP", "agree"),
+    (",", 9, "punct", "PUNCT", ",", ","), ("he", 9, "nsubj", "PRON", "PRP", "he"),
+    ("should", 9, "aux", "AUX", "MD", "should"), ("insist", 1, "ccomp", "VERB", "VB", "insist"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize(("rows", "cue"), [(OPENS_CONJUNCT, 11), (SCENE_ONLY, 11), (INSIDE_REPORT, 9)],
+                         ids=["adverbial-opens-the-clause", "only-adverbials", "inside-a-report"])
+def test_words_before_a_final_cue_it_does_not_report(rows: list[Row], cue: int) -> None:
+    doc = hand_parse(rows)
+    assert verb_content(doc[cue], DocIndex(doc, []), LEX) is None
