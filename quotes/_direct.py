@@ -18,8 +18,10 @@ from quotes._marks import ALL_MARKS, QuoteMark
 from quotes._syntax import (
     CLOSING_BRACKETS,
     DASHES,
+    FINITE_TAGS,
     NOT_SPEAKERS,
     OPENING_BRACKETS,
+    SUBJECT_DEPS,
     DocIndex,
     can_speak,
     cue_lemma,
@@ -331,16 +333,30 @@ def _names_utterance(verb: Token, lex: Lexicon) -> bool:
 
 def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft | None:
     """a man yelled “Stay there!”, writing “Feels great to support him.”: a whole quoted sentence (capital to end
-    mark) right after its cue with no comma; not after a verb of naming ('called it “Totally Unfair.”')."""
-    if not _whole_sentence(qx, qi):
-        return None
+    mark) right after its cue with no comma; not after a verb of naming ('called it “Totally Unfair.”'). A quoted
+    clause that ends the sentence is one too, whatever its first letter, when its speaker is known ('Ryan said
+    “anti-Semitic images, they’ve got no place in a campaign.”'): the writer only ran it into the sentence ('said
+    that she thinks … but said “the question is the timing.”', a conjunct in a report, goes on with the report)."""
+    whole = _whole_sentence(qx, qi)
     window = _window_before(doc, qx, qi)
     cue = window[0] if window else None
-    if cue is None or not is_cue_verb(cue, lex) or cue_lemma(cue) in lex.naming_verbs:
+    if cue is None or not is_cue_verb(cue, lex) or cue_lemma(cue) in lex.naming_verbs \
+            or not (whole or _closing_clause(doc, qx, qi)):
         return None
     if window[-1].i and qx.inside(doc[window[-1].i - 1]):
         return None  # '“…,” she said “Ultimately …”' (a comma lost): the cue attributes the quote before it
-    return _draft(doc, qx, qi, cue, window, lex)
+    draft = _draft(doc, qx, qi, cue, window, lex)
+    return draft if whole or draft.speaker is not None else None
+
+
+def _closing_clause(doc: Doc, qx: DocIndex, qi: int) -> bool:
+    """The quote ends its sentence with an end mark and holds a finite verb with its subject: a clause, not a phrase
+    ('denied “any wrongdoing.”') or a predicate whose subject stands outside ('which he added “is regrettable.”')."""
+    s, e = quote_span(qx.text, qx.marks[qi])
+    body = qx.text[s:e].rstrip(_MARK_CHARS).rstrip()
+    words = doc.char_span(s, e, alignment_mode="expand")
+    verbs = [t.head if t.dep_ in ("aux", "auxpass") else t for t in words or () if t.tag_ in (*FINITE_TAGS, "MD")]
+    return body[-1:] in ".!?" and any(c.dep_ in SUBJECT_DEPS and c in words for v in verbs for c in v.children)
 
 
 def _whole_sentence(qx: DocIndex, qi: int) -> bool:

@@ -73,6 +73,10 @@ ATTRIBUTED = [
     ("When the senator walked in, a man yelled “Stay there!”", "Stay there!", "a man", "yelled"),
     ("The singer shared the news online, writing “Feels great to support someone I believe in.”",
      "Feels great to support someone I believe in.", "The singer", "writing"),
+    # a quoted clause that ends the sentence, run into it in lower case
+    ("On Friday, while discussing the report, Senator Jane Smith (D-NY) said “higher taxes, they’ve got no future "
+     "in this country.”", "higher taxes, they’ve got no future in this country.", "Senator Jane Smith (D-NY)",
+     "said"),
     # a whole quoted sentence after a colon that ends a clause whose subject can speak, whatever the verb
     ("Governor Kasich resisted: “Ohio governors do not have the power to suspend rights.”",
      "Ohio governors do not have the power to suspend rights.", "Governor Kasich", "resisted"),
@@ -107,6 +111,11 @@ def test_attributed_direct_quote(text: str, words: str, mention: str, cue: str) 
     assert span_texts(text, quote) == [words]
     assert quote.speaker is not None and quote.speaker.mention == mention
     assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_a_quoted_clause_after_a_conjunct_cue_goes_on_with_the_report() -> None:
+    text = "The mayor said Friday that she thinks the report should be released but said “the question is the timing.”"
+    assert [q.kind for q in speech(text)] == ["mixed"]
 
 
 def test_a_participle_with_a_clause_after_a_quote_says_something_new() -> None:
