@@ -73,6 +73,10 @@ as *there* says nothing; so does one in a reported clause whose subject is a
 common noun that cannot speak ("has said that dance music is not dead, but has
 admitted it is …").
 
+A verb of documents after a document noun at the end of a clause ("“…,” the
+email read.") may be tagged the last noun of a compound (*email read*); it is
+made a verb again, with the document as its subject.
+
 A sentence never opens with a comma. The segmenter sometimes cuts a bare
 reporting clause off the sentence it reports ("Those who take on heavy debt
 struggle, even with a good job, | he said."); the root of the words before it,
@@ -146,12 +150,12 @@ def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """All ten repairs, in place; the Doc is returned for chaining."""
+    """All eleven repairs, in place; the Doc is returned for chaining."""
     doc = _raise_reporting_participles(_raise_first_conjuncts(_raise_fronted_reports(doc, lex)), lex)
     doc = _attach_stranded_names(_reattach_conjuncts(doc, lex), lex)
     doc = _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
     doc = _attach_told_clauses(_raise_main_clauses_after_contact_relatives(doc, lex), lex)
-    return _join_cut_off_reports(doc, lex)
+    return _join_cut_off_reports(_verbs_after_documents(doc, lex), lex)
 
 
 def _fronted_report(root: Token, lex: Lexicon) -> Token | None:
@@ -412,4 +416,26 @@ def _join_cut_off_reports(doc: Doc, lex: Lexicon) -> Doc:
     """Make the root of each sentence cut off that way the reporting cue's complement, joining the two."""
     for cue, clause in [(t, c) for t in _having(doc, DEP, _ROOT) if (c := _cut_off_report(t, lex)) is not None]:
         clause.head, clause.dep_ = cue, "ccomp"
+    return doc
+
+
+def _document_verb_read_as_noun(tok: Token, lex: Lexicon) -> Token | None:
+    """The document noun before a document verb the tagger read as the last noun of a phrase ('“…,” the email
+    read.': *email read* as one noun): a root that ends its clause, a verb of documents by its lemma, right after a
+    document noun that modifies it."""
+    doc = tok.doc
+    if tok.dep_ != "ROOT" or not tok.tag_.startswith("NN") or tok.lemma_.lower() not in lex.document_verbs \
+            or tok.i == 0 or any(not c.is_punct and not c.is_space for c in tok.rights):
+        return None
+    noun = doc[tok.i - 1]
+    return noun if noun.head.i == tok.i and noun.lemma_.lower() in lex.document_subjects else None
+
+
+def _verbs_after_documents(doc: Doc, lex: Lexicon) -> Doc:
+    """Make each such word a verb, the document noun its subject and the words before that noun the noun's."""
+    for verb, noun in [(t, n) for t in _having(doc, DEP, _ROOT) if (n := _document_verb_read_as_noun(t, lex))]:
+        verb.tag_, verb.pos_ = ("VBZ" if verb.lower_.endswith("s") else "VBD"), "VERB"
+        for tok in [c for c in verb.lefts if c.i < noun.i]:
+            tok.head = noun
+        noun.dep_ = "nsubj"
     return doc

@@ -124,8 +124,11 @@ def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
     if lemma in lex.cue_verbs or (lemma in lex.object_idioms and idiom_object(tok, lex) is not None) \
             or (lemma in lex.clause_idioms and idiom_clause(tok, lex) is not None):  # idioms: a few verbs only
         return True
-    # 'the letter reads', 'the report found': document verbs speak only through a document subject
+    # 'the letter reads', 'the report found': document verbs speak only through a document subject; with no
+    # subject, the document right after the verb is one inverted ('“…,” read the statement')
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        subj = next((c for c in tok.rights if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1), None)
     return lemma in lex.document_verbs and subj is not None and subj.lemma_.lower() in lex.document_subjects
 
 

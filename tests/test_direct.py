@@ -73,6 +73,10 @@ ATTRIBUTED = [
     ("When the senator walked in, a man yelled “Stay there!”", "Stay there!", "a man", "yelled"),
     ("The singer shared the news online, writing “Feels great to support someone I believe in.”",
      "Feels great to support someone I believe in.", "The singer", "writing"),
+    # a document's words: its verb inverted, or read as the last noun of a compound; court papers are documents
+    ("“We will appeal the decision,” read the statement.", "We will appeal the decision,", "the statement", "read"),
+    ("“We will appeal the decision,” the email read.", "We will appeal the decision,", "the email", "read"),
+    ("“The officer acted with malice,” the suit reads.", "The officer acted with malice,", "the suit", "reads"),
     # a quoted clause that ends the sentence, run into it in lower case
     ("On Friday, while discussing the report, Senator Jane Smith (D-NY) said “higher taxes, they’ve got no future "
      "in this country.”", "higher taxes, they’ve got no future in this country.", "Senator Jane Smith (D-NY)",

@@ -448,3 +448,26 @@ def test_a_reporting_clause_after_a_sentence_end_stays_apart(end: Row) -> None:
     rows = [*CUT_OFF[:9], end, *[(w, h + 1, d, p, t, lemma) for w, h, d, p, t, lemma in CUT_OFF[9:]]]
     doc = repair_parse(hand_parse(rows), LEX)
     assert doc[0].dep_ == "ROOT" and doc[12].dep_ == "ROOT"
+
+
+# "“ We won , ” the email read ." with 'email read' tagged as a compound noun
+EMAIL_READ: list[Row] = [
+    ("“", 2, "punct", "PUNCT", "``", "“"), ("We", 2, "nsubj", "PRON", "PRP", "we"),
+    ("won", 7, "ccomp", "VERB", "VBD", "win"), (",", 7, "punct", "PUNCT", ",", ","),
+    ("”", 7, "punct", "PUNCT", "''", "”"), ("the", 7, "det", "DET", "DT", "the"),
+    ("email", 7, "compound", "NOUN", "NN", "email"), ("read", 7, "ROOT", "NOUN", "NN", "read"),
+    (".", 7, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_document_verb_tagged_as_the_last_noun_after_a_document_is_a_verb_again() -> None:
+    doc = repair_parse(hand_parse(EMAIL_READ), LEX)
+    assert (doc[7].tag_, doc[7].pos_) == ("VBD", "VERB")
+    assert doc[6].dep_ == "nsubj" and doc[6].head.i == 7 and doc[5].head.text == "email"
+
+
+def test_a_noun_after_a_word_that_is_no_document_stays_a_noun() -> None:
+    rows = list(EMAIL_READ)
+    rows[6] = ("good", 7, "amod", "ADJ", "JJ", "good")  # 'a good read'
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert doc[7].tag_ == "NN" and doc[6].dep_ == "amod"
