@@ -20,6 +20,7 @@ from quotes._syntax import (
     adverbial_source,
     before_verb_group,
     can_speak,
+    channel_phrase,
     cue_lemma,
     first,
     idiom_clause,
@@ -147,9 +148,10 @@ def _complement_that(clause: Token) -> bool:
 
 def _misattached_complement(verb: Token, lex: Lexicon) -> Token | None:
     """warned Trump during the call that …, said in its submission before the Budget that …: a 'that' clause the
-    parser hung on a nearby noun."""
+    parser hung on a nearby noun. A speech noun's clause is its own ('responded to the claim that …'), unless the
+    noun is the channel the cue spoke through ('said in a statement that …', where both say the same)."""
     for noun in _adjunct_nouns(verb):
-        if noun.lemma_.lower() in lex.cue_nouns:
+        if noun.lemma_.lower() in lex.cue_nouns and not (noun.dep_ == "pobj" and channel_phrase(noun.head, lex)):
             continue
         for clause in noun.rights:
             if clause.dep_ in ("relcl", "acl") and _complement_that(clause):

@@ -201,6 +201,9 @@ def test_noun_cues(text: str, content: str, mention: str) -> None:
         ("Trump said that “we need them too, so I don't know what we can do.”",
          "we need them too, so I don't know what we can do.", "direct"),
         ("A source described the letter as ‘a gesture of goodwill.’", "a gesture of goodwill.", "direct"),
+        # a 'that' clause the parser hung on the channel noun ('said in a statement that …') is the cue's
+        ("The company’s chief executive, Jane Smith, said in a statement that “the results speak for themselves”.",
+         "the results speak for themselves", "direct"),
         # a clause right after a verb of telling and its listener, which the parser hung elsewhere
         ("The endorsement comes just three days after Trump told The Washington Post he was “not quite there yet” on "
          "supporting Ryan, who will face a challenger.",
