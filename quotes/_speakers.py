@@ -595,7 +595,10 @@ def classify(mention: Span, index: MentionIndex) -> Resolution:
     indefinite = det & people.indefinite_determiners.words or (
         not definite and root.pos_ == "NOUN" and low not in people.group_heads
     )
-    if indefinite and (lemma in people.anonymous_heads or low in people.anonymous_heads):
+    # 'one Republican senator', 'a Labour MP': a role held by someone the article does not name
+    role = lemma in people.person_roles or low in people.person_roles
+    unnamed_role = role and not definite and bool(det & people.indefinite_determiners.words)
+    if (indefinite and (lemma in people.anonymous_heads or low in people.anonymous_heads)) or unnamed_role:
         return Resolution("anonymous", full.text, head=lemma, named=False, plural=root.tag_ in ("NNS", "NNPS"))
     if definite and lemma in people.document_heads:
         author = _document_author(mention, lemma, index)

@@ -66,6 +66,11 @@ def test_one_entity_across_the_documents_of_a_run() -> None:
         ("One official told CNN that the talks had stalled.", "anonymous"),
         ("A source close to the family described the letter as private.", "anonymous"),
         ("A person familiar with the encounter indicated the president was amenable.", "anonymous"),
+        # a role with an indefinite determiner: someone the article does not name
+        ("One Republican senator told CNN that the talks had stalled.", "anonymous"),
+        ("A Labour MP said the vote would be close.", "anonymous"),
+        ("The whips have lost control, another senior Tory said.", "anonymous"),
+        ("Labour MPs said the vote would be close.", "group"),
         ("The Kremlin said the missiles would change nothing.", "organization"),
         ("India's foreign ministry said it was not aware of any call.", "organization"),
         ("Analysts caution that the decision hinges on risk.", "group"),
