@@ -15,6 +15,7 @@ from quotes._syntax import (
     medium_object,
     medium_phrase,
     noun_phrase,
+    participle_on_noun,
     trim_span,
     without_determiner,
 )
@@ -268,11 +269,6 @@ def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
-def _appositive_participle(tok: Token) -> bool:
-    """'Mr Clarke, writing in The Times, …': a participle hanging on a noun phrase."""
-    return tok.dep_ in ("appos", "acl") and tok.tag_ in ("VBG", "VBN")
-
-
 def _in_clause(tok: Token, root: Token, lex: Lexicon) -> bool:
     """True unless a clause with its own subject, or the subject's inner clauses, stand between ``tok`` and ``root``.
 
@@ -286,7 +282,7 @@ def _in_clause(tok: Token, root: Token, lex: Lexicon) -> bool:
         if _has_subject(anc) and anc.dep_ != "advcl":
             return False
         if anc.dep_ in ("nsubj", "nsubjpass") and not (below.head.i == anc.i and (
-                _appositive_participle(below) or channel_phrase(below, lex))):
+                participle_on_noun(below) or channel_phrase(below, lex))):
             return False
         below = anc
     return False

@@ -34,6 +34,7 @@ __all__ = [
     "medium_phrase",
     "noun_phrase",
     "opens_with_that",
+    "participle_on_noun",
     "relative_antecedent",
     "speaker_of",
     "stranded_subject",
@@ -363,6 +364,12 @@ def without_relative(span: Span) -> Span:
     return trim_span(span.doc[span.start : cut]) if cut > span.start else span
 
 
+def participle_on_noun(tok: Token) -> bool:
+    """'Mr Clarke, writing in The Times, …', 'Trump, speaking to reporters, …': a participle hanging on a noun
+    phrase, whatever label the parser gave it (apposition, clause, or none)."""
+    return tok.dep_ in ("appos", "acl", "advcl", "dep") and tok.tag_ in ("VBG", "VBN")
+
+
 def _excluded(head: Token) -> set[int]:
     """Tokens of clauses hanging off a noun phrase (non-restrictive relative clauses, participles, appositive
     participles)."""
@@ -371,7 +378,7 @@ def _excluded(head: Token) -> set[int]:
     for tok in head.subtree:
         if tok.i in kept or tok.i in out or tok.i <= head.i:
             continue
-        participle = tok.dep_ == "appos" and tok.tag_ in ("VBG", "VBN")  # 'Mr Clarke, writing in The Times,'
+        participle = participle_on_noun(tok)
         if _time_adjunct(tok, head):
             out.update(t.i for t in tok.subtree)  # 'Trump on Sunday said': the parser hung the time on the name
         elif _restrictive(tok):

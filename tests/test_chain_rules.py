@@ -184,11 +184,11 @@ def test_a_participle_with_words_of_its_own_keeps_its_medium() -> None:
                        "the economy was in a precarious situation": [("via", "Fox News")]}
 
 
-def _clarke_doc() -> Doc:
-    """'Mr Clarke, writing in The Times, said it failed.' with the participle as an appositive of the subject."""
+def _clarke_doc(label: str = "appos") -> Doc:
+    """'Mr Clarke, writing in The Times, said it failed.' with the participle hung on the subject under ``label``."""
     words = ["Mr", "Clarke", ",", "writing", "in", "The", "Times", ",", "said", "it", "failed", "."]
     return Doc(VOCAB, words=words, heads=[1, 8, 1, 1, 3, 6, 4, 1, 8, 10, 8, 8],
-               deps=["compound", "nsubj", "punct", "appos", "prep", "det", "pobj", "punct", "ROOT", "nsubj",
+               deps=["compound", "nsubj", "punct", label, "prep", "det", "pobj", "punct", "ROOT", "nsubj",
                      "ccomp", "punct"],
                pos=["PROPN", "PROPN", "PUNCT", "VERB", "ADP", "DET", "PROPN", "PUNCT", "VERB", "PRON", "VERB",
                     "PUNCT"],
@@ -196,8 +196,13 @@ def _clarke_doc() -> Doc:
                lemmas=["Mr", "Clarke", ",", "write", "in", "the", "Times", ",", "say", "it", "fail", "."])
 
 
-def test_an_appositive_participle_is_a_hop_not_part_of_the_name() -> None:
-    doc = _clarke_doc()
+#: The labels the parser gives a participle set off on a noun: apposition, clause, adverbial clause, none.
+PARTICIPLE_LABELS = ["appos", "acl", "advcl", "dep"]
+
+
+@pytest.mark.parametrize("label", PARTICIPLE_LABELS)
+def test_an_appositive_participle_is_a_hop_not_part_of_the_name(label: str) -> None:
+    doc = _clarke_doc(label)
     speaker = speaker_of(doc[8], LEX)
     assert speaker is not None and speaker.text == "Mr Clarke"
     draft = Draft("indirect", [(doc[9].idx, doc[10].idx + len(doc[10]))], cue=doc[8:9], speaker=speaker)
@@ -205,8 +210,9 @@ def test_an_appositive_participle_is_a_hop_not_part_of_the_name() -> None:
     assert [(h.relation, h.target.text) for h in draft.chain] == [("via", "The Times")]
 
 
-def test_noun_phrase_stops_before_an_appositive_participle() -> None:
-    assert noun_phrase(_clarke_doc()[1]).text == "Mr Clarke"
+@pytest.mark.parametrize("label", PARTICIPLE_LABELS)
+def test_noun_phrase_stops_before_an_appositive_participle(label: str) -> None:
+    assert noun_phrase(_clarke_doc(label)[1]).text == "Mr Clarke"
 
 
 def _quoted_doc() -> Doc:
