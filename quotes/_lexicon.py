@@ -177,6 +177,10 @@ class _Gendered(_Strict):
     male: frozenset[str]
 
 
+class _Demonyms(_Strict):
+    nouns: dict[str, str]
+
+
 class PeopleData(_Strict):
     """``people.json``: titles, roles, source heads and nationalities."""
 
@@ -197,6 +201,7 @@ class PeopleData(_Strict):
     generic_roles: _Words
     name_suffixes: _Words
     role_modifiers: _Words
+    person_demonyms: _Demonyms
 
 
 class MediaData(_Strict):

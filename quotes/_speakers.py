@@ -469,6 +469,22 @@ def _description(mention: Span, words: list[str], index: MentionIndex) -> Resolu
     return best or _untitled_protagonist(mention, index)
 
 
+def _epithet_holder(mention: Span, country: str, index: MentionIndex) -> Resolution | None:
+    """'“We created chances,” the Dutchman added': a person named by nationality alone is the person just spoken of,
+    as a pronoun is (the last speaker, else the last subject, within the pronoun's reach), unless the article gave
+    that person another nationality."""
+    sent, lex = index.sent(mention.root), index.lex
+    reach = lex.windows.pronoun_speaker_sentences
+    for test in (lambda c: c.speaker, lambda c: c.subject):
+        for cand in index.before(mention.start_char, len(index.candidates)):
+            if sent - cand.sent > reach:
+                break
+            res = cand.resolution
+            if _singular_person(res) and test(cand) and _nationalities(res.titles, lex) <= {country}:
+                return res
+    return None
+
+
 def _document_author(mention: Span, lemma: str, index: MentionIndex) -> Resolution | None:
     """'The letter' → the author of the earlier 'a letter from Vladimir Putin'."""
     lex = index.lex
@@ -584,14 +600,18 @@ def classify(mention: Span, index: MentionIndex) -> Resolution:
         return _pronoun(root, index)
     if any(c.dep_ == "conj" for c in root.children):
         return Resolution("group", mention.text, head=root.lemma_.lower(), named=False)  # 'McConnell and Ryan'
-    person = _named_in_mention(mention, index)
-    if person is not None:
-        return person
     people = index.lex.people
     low, lemma = root.lower_, root.lemma_.lower()
     words = [t.lower_ for t in mention]
     det = {t.lower_ for t in mention if t.dep_ in ("det", "nummod", "quantmod")}
     definite = bool(det & people.definite_determiners.words)
+    country = people.person_demonyms.nouns.get(low)
+    if definite and country is not None and not any(c.dep_ == "appos" for c in root.children):
+        # before names: the tagger calls 'the Scot' a PERSON; a person either way ('the Dutchman', not yet named)
+        return _epithet_holder(mention, country, index) or Resolution("person", None, head=low, named=False)
+    person = _named_in_mention(mention, index)
+    if person is not None:
+        return person
     indefinite = det & people.indefinite_determiners.words or (
         not definite and root.pos_ == "NOUN" and low not in people.group_heads
     )

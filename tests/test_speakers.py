@@ -252,6 +252,28 @@ def test_descriptions_and_titled_names_in_british_copy(text: str, name: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Max Verstappen won the race in Monza. “The car was perfect,” the Dutchman said.",
+         ("Max Verstappen", "person")),
+        # the tagger may call the epithet a PERSON: it is still the person just spoken of
+        ("Andy Murray beat Novak Djokovic in the final. “It was a tough match,” the Scot said.",
+         ("Andy Murray", "person")),
+        # a person the article gave another nationality is someone else: a person not yet named
+        ("French driver Pierre Gasly finished second. “The car was perfect,” the Dutchman said.", (None, "person")),
+    ],
+)
+def test_a_person_named_by_nationality_alone_is_the_person_just_spoken_of(text: str,
+                                                                         found: tuple[str | None, str]) -> None:
+    name, _, kind = speakers(text)[-1]
+    assert (name, kind) == found
+
+
+def test_a_nationality_that_names_a_people_is_no_person() -> None:
+    assert speakers("Andy Murray won in Paris. The French said the crowd was unfair.")[-1][2] != "person"
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ('A spokesman for the Business Software Alliance said piracy was rising. He said the losses were high.',
