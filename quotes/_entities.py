@@ -165,7 +165,8 @@ class Names:
             low = word.lower().strip(".,")
             title = low in people.honorifics or low in people.nationalities or low in people.person_roles \
                 or low in self.lex.outlets  # 'Reuters Putin': a credit run into the name
-            if title or _POSSESSIVE.search(word) or (not word[:1].isupper() and last == i - 1):
+            lower = not word[:1].isupper() and low not in people.name_particles.words  # 'de Blasio' is a name
+            if title or _POSSESSIVE.search(word) or (lower and last == i - 1):
                 last = i  # lower-case words count only inside the leading phrase ('press' of 'White House press')
         titles = [w.lower().strip(".,") for w in words[: last + 1]]
         gender = next((g for g in map(self._title_gender, titles) if g), None)
@@ -174,6 +175,15 @@ class Names:
     def parse(self, text: str) -> PersonName | None:
         """'President Donald J. Trump’s' → 'Donald J. Trump'; titles only as a leading phrase ('Betty White')."""
         return _bounded(self._parsed, text, self._parse)
+
+    def _surname_start(self, words: list[str]) -> int:
+        """Where the surname starts: the last word, with the particles right before it ('Ursula von der Leyen',
+        'Van Hollen'); a particle never swallows the whole name but for a surname written alone with them."""
+        particles = self.lex.people.name_particles.words
+        start = len(words) - 1
+        while start > 0 and words[start - 1].lower() in particles:
+            start -= 1
+        return start
 
     def _parse(self, text: str) -> PersonName | None:
         words = [w.strip(",;:") for w in text.split()]
@@ -193,7 +203,9 @@ class Names:
         named = [w for w in words if w[:1].isupper()]
         if not named:
             return None
-        given, surname = tuple(w.strip(".") for w in named[:-1]), named[-1].strip(".")
+        start = self._surname_start(words)
+        named = [w for w in words[:start] if w[:1].isupper()] + [" ".join(words[start:]).strip(".")]
+        given, surname = tuple(w.strip(".") for w in named[:-1]), named[-1]
         forms = self._given_forms(given[0]) if given else frozenset()
         if given:
             gender = gender or self.given_gender(given[0])

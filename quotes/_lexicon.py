@@ -202,6 +202,7 @@ class PeopleData(_Strict):
     name_suffixes: _Words
     role_modifiers: _Words
     person_demonyms: _Demonyms
+    name_particles: _Words
 
 
 class MediaData(_Strict):

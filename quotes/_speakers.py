@@ -154,8 +154,9 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
     return doc[i].tag_ == "HYPH" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
-def _name_span(tok: Token, mention: Span) -> Span:
-    """The proper name around ``tok`` inside the mention: NER often tags only 'Tymoshenko' of 'Kyrylo Tymoshenko'."""
+def _name_span(tok: Token, mention: Span, particles: frozenset[str]) -> Span:
+    """The proper name around ``tok`` inside the mention: NER often tags only 'Tymoshenko' of 'Kyrylo Tymoshenko',
+    or 'Leyen' of 'Ursula von der Leyen' (a surname's particles join it to the name before)."""
     doc = tok.doc
     start, end = tok.i, tok.i + 1
     while True:
@@ -163,11 +164,15 @@ def _name_span(tok: Token, mention: Span) -> Span:
             start -= 1
         elif start - 1 > mention.start and _glued_hyphen(doc, start - 1) and _name_word(doc, start - 2):
             start -= 2
+        elif start > mention.start and doc[start - 1].lower_ in particles:
+            start -= 1
         else:
             break
     while True:
         if end < mention.end and _name_word(doc, end):
             end += 1
+        elif end + 1 < mention.end and doc[end].lower_ in particles:
+            end += 1  # a particle goes with the name only when one follows it
         elif end + 1 < mention.end and _glued_hyphen(doc, end) and doc[end + 1].text[:1].isalpha():
             end += 2  # 'Ban Ki-moon': the second part may be in lower case
         else:
@@ -366,7 +371,8 @@ def _unnamed(mention: Span, index: MentionIndex) -> Resolution:
     proper = root.pos_ == "PROPN" or (capital and root.ent_type_ != "") or (
         capital and not root.is_sent_start and _person_evidence(mention, index.names.parse(mention.text),
                                                                  index.names))
-    name = _name_span(root, mention)  # 'Lord Carlile' of 'Liberal Democrat peer Lord Carlile, the reviewer of …'
+    # 'Lord Carlile' of 'Liberal Democrat peer Lord Carlile, the reviewer of …'
+    name = _name_span(root, mention, people.name_particles.words)
     parsed = index.names.parse(name.text) if proper else None
     if proper and not org_head:
         known = index.named_person(name.text)
@@ -403,13 +409,30 @@ def _named_in_mention(mention: Span, index: MentionIndex) -> Resolution | None:
     last = mention[-1]
     if last.ent_type_ == "PERSON" and (any(t.text == "," for t in mention[:-1]) or _ends_in_name(mention, index)):
         heads.append(last)  # "Ukraine's ambassador to the United States, Olga Stefanishina"
+    particles = index.lex.people.name_particles.words
+    split = _split_surname(mention, particles)
+    if split is not None:
+        heads.append(split)
     for tok in heads:
         if tok.ent_type_ == "PERSON":
             ent = index.qx.entity(tok)
             if ent is not None:
-                wider = _name_span(tok, mention)
-                return index.person(wider if wider.start < ent.start else ent)
+                wider = _name_span(tok, mention, particles)
+                return index.person(wider if wider.start < ent.start or wider.end > ent.end else ent)
     return None
+
+
+def _split_surname(mention: Span, particles: frozenset[str]) -> Token | None:
+    """The last PERSON word of a mention that holds a surname particle and ends in name words the tagger cut off
+    the person ('Ursula von der | Leyen', 'Leyen' a place)."""
+    doc, k = mention.doc, mention.end - 1
+    if not _name_word(doc, k):
+        return None
+    while k > mention.start and (doc[k - 1].lower_ in particles or _name_word(doc, k - 1)) \
+            and doc[k - 1].ent_type_ != "PERSON":
+        k -= 1
+    particle = any(t.lower_ in particles for t in mention)
+    return doc[k - 1] if k > mention.start and doc[k - 1].ent_type_ == "PERSON" and particle else None
 
 
 def _modifiers(words: frozenset[str] | Sequence[str], lex: Lexicon) -> frozenset[str]:

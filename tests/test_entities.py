@@ -50,7 +50,9 @@ def test_romanisation_rules_never_fold_names_that_are_not_east_slavic(a: str, b:
 
 @pytest.mark.parametrize(("a", "b"), [("Denys Shmyhal", "Mr. Shmygal"), ("Olha Stefanishyna", "Olga Stefanishina"),
                                       ("Vitali Klitschko", "Vitaliy Klychko"), ("Kim Jong-un", "Kim Jong Un"),
-                                      ("Lech Wałęsa", "Lech Walesa"), ("Joe Biden", "Joseph Biden")])
+                                      ("Lech Wałęsa", "Lech Walesa"), ("Joe Biden", "Joseph Biden"),
+                                      ("Ursula von der Leyen", "Von der Leyen"), ("Bill de Blasio", "De Blasio"),
+                                      ("Marine Le Pen", "Le Pen")])
 def test_spellings_of_one_name_are_compatible(a: str, b: str) -> None:
     assert NAMES.parse(a).compatible(NAMES.parse(b), strict=True)
 
@@ -82,6 +84,12 @@ def test_a_name_with_a_number_is_no_person(text: str) -> None:
         ("Ukrainian President Volodymyr Zelenskyy", ("Volodymyr",), "Zelenskyy"),
         ("Kremlin spokesman Dmitry Peskov", ("Dmitry",), "Peskov"),
         ("Mr. Clarke", (), "Clarke"),
+        # a surname's particles are the surname's, not given names or title words
+        ("European Commission President Ursula von der Leyen", ("Ursula",), "von der Leyen"),
+        ("Mayor Bill de Blasio", ("Bill",), "de Blasio"),
+        ("de Blasio", (), "de Blasio"),
+        ("Senator Chris Van Hollen", ("Chris",), "Van Hollen"),
+        ("Al Sharpton", ("Al",), "Sharpton"),
     ],
 )
 def test_titles_stay_apart_from_the_name(text: str, given: tuple[str, ...], surname: str) -> None:

@@ -269,6 +269,12 @@ def test_a_person_named_by_nationality_alone_is_the_person_just_spoken_of(text: 
     assert (name, kind) == found
 
 
+def test_a_surname_with_particles_is_one_person_however_the_tagger_splits_it() -> None:
+    text = ("European Commission President Ursula von der Leyen said the talks were over. "
+            "Von der Leyen added that Europe would respond.")
+    assert [(name, kind) for name, _, kind in speakers(text)] == [("Ursula von der Leyen", "person")] * 2
+
+
 def test_a_nationality_that_names_a_people_is_no_person() -> None:
     assert speakers("Andy Murray won in Paris. The French said the crowd was unfair.")[-1][2] != "person"
 
