@@ -77,11 +77,12 @@ A verb of documents after a document noun at the end of a clause ("“…,” th
 email read.") may be tagged the last noun of a compound (*email read*); it is
 made a verb again, with the document as its subject.
 
-A sentence never opens with a comma. The segmenter sometimes cuts a bare
-reporting clause off the sentence it reports ("Those who take on heavy debt
-struggle, even with a good job, | he said."); the root of the words before it,
-which end in no full stop, is made the cue's complement, and the two are one
-sentence again.
+A sentence never opens with a comma, nor ends with one inside its quote marks.
+The segmenter sometimes cuts a bare reporting clause off the sentence it
+reports ("Those who take on heavy debt struggle, even with a good job, | he
+said.", "The event “was … the ringleader,’” | Sexton said."); the root of the
+words before it, which end in no full stop, is made the cue's complement, and
+the two are one sentence again.
 """
 
 from __future__ import annotations
@@ -396,12 +397,15 @@ def _attach_told_clauses(doc: Doc, lex: Lexicon) -> Doc:
 
 def _cut_off_report(root: Token, lex: Lexicon) -> Token | None:
     """The root of the sentence a bare reporting clause was cut from at its comma ('Those who take on debt
-    struggle, even with a good job, | he said.'): no sentence opens with a comma, and the words before one that
-    ends in no full stop are what the cue reports."""
+    struggle, even with a good job, | he said.', 'The event “was … ringleader,’” | Sexton said.'): no sentence
+    opens with a comma or ends with one, and the words before the cut, which end in no full stop, are what the cue
+    reports."""
     doc = root.doc
     start = root.left_edge.i
-    if root.dep_ != "ROOT" or start == 0 or doc[start].text != "," or not is_cue_verb(root, lex) \
+    if root.dep_ != "ROOT" or start == 0 or not is_cue_verb(root, lex) \
             or any(c.dep_ in _COMPLEMENTS for c in root.children):
+        return None
+    if doc[start].text != "," and not _after_comma_and_marks(doc, start):
         return None
     before = doc[start - 1]
     if before.is_space or before.text in _FULL_STOPS:
@@ -410,6 +414,15 @@ def _cut_off_report(root: Token, lex: Lexicon) -> Token | None:
     while head.head.i != head.i:
         head = head.head
     return head
+
+
+def _after_comma_and_marks(doc: Doc, start: int) -> bool:
+    """The token before ``start`` closes a quote right after a comma ('… ringleader,’”'): the sentence before ends
+    with a comma inside its marks."""
+    k = start - 1
+    while k > 0 and doc[k].tag_ == "''":
+        k -= 1
+    return k < start - 1 and doc[k].text == ","
 
 
 def _join_cut_off_reports(doc: Doc, lex: Lexicon) -> Doc:

@@ -440,6 +440,23 @@ def test_a_bare_reporting_clause_cut_off_at_its_comma_takes_the_sentence_before_
     assert [s.start for s in doc.sents] == [0]
 
 
+# "The plan “ will fail , ” | Smith said ." : the sentence before ends with a comma inside its quote marks
+CUT_AFTER_QUOTE: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"), ("plan", 4, "nsubj", "NOUN", "NN", "plan"),
+    ("“", 4, "punct", "PUNCT", "``", "“"), ("will", 4, "aux", "AUX", "MD", "will"),
+    ("fail", 4, "ROOT", "VERB", "VB", "fail"), (",", 4, "punct", "PUNCT", ",", ","),
+    ("”", 4, "punct", "PUNCT", "''", "”"), ("Smith", 8, "nsubj", "PROPN", "NNP", "Smith"),
+    ("said", 8, "ROOT", "VERB", "VBD", "say"), (".", 8, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_bare_reporting_clause_cut_off_after_a_comma_and_a_closing_mark_takes_the_sentence_before() -> None:
+    doc = hand_parse(CUT_AFTER_QUOTE)
+    assert [s.start for s in doc.sents] == [0, 7]
+    doc = repair_parse(doc, LEX)
+    assert doc[4].head.text == "said" and doc[4].dep_ == "ccomp" and [s.start for s in doc.sents] == [0]
+
+
 @pytest.mark.parametrize("end", [
     (".", 0, "punct", "PUNCT", ".", "."),  # the sentence before ended
     ("\n\n", 0, "dep", "SPACE", "_SP", "\n\n"),  # a paragraph break
