@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import raise_error
 
+from quotes._chains import clause_root
 from quotes._continuation import continuations_and_terms
 from quotes._direct import direct_quotes
 from quotes._draft import Coverage, Draft
@@ -191,8 +192,9 @@ def _outside_furniture(drafts: list[Draft], text: str, furniture: list[tuple[int
 
 def _speaker_after_furniture(draft: Draft, mask: Coverage) -> None:
     """'PHILADELPHIA ― Hillary Clinton's campaign said …': a dateline the parser made a second subject of the cue is
-    no speaker; the cue's subject after it is."""
-    cue = draft.cue.root if draft.cue is not None else None
+    no speaker; the cue's subject after it is (the subject of the clause a participle cue belongs to: 'Washington
+    (AFP) – Hillary Clinton has taken a swipe at Trump, saying …')."""
+    cue = clause_root(draft.cue.root) if draft.cue is not None else None
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not mask.at(c.idx)] if cue is not None else []
     if subjects:
         draft.speaker = noun_phrase(subjects[-1])

@@ -183,11 +183,23 @@ def test_hard_wrapped_paragraph_is_not_marked() -> None:
          "KYIV, Ukraine (AP) —"),
         ("LONDON (Reuters) - Britain said on Monday it would send more air defence systems.", "LONDON (Reuters) -"),
         ("WASHINGTON — President Donald Trump said on Friday he would meet Putin.", "WASHINGTON —"),
+        # a city in title case with its agency in brackets, as reprinted wire copy writes it
+        ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Trump.", "Washington (AFP) –"),
+        ("New York (UPI) -- The mayor said the city was safe.", "New York (UPI) --"),
     ],
 )
 def test_dateline_marks_only_the_dateline(line: str, prefix: str) -> None:
     text, start, _ = _doc(line)
     assert furniture_ranges(text) == [(start, start + len(prefix))]
+
+
+@pytest.mark.parametrize("line", [
+    "Ted Cruz (R-Texas) — The senator said on Friday he would vote no.",
+    "Ted Cruz (R) — The senator said on Friday he would vote no.",
+])
+def test_a_name_with_its_party_label_is_no_dateline(line: str) -> None:
+    text, _, _ = _doc(line)
+    assert furniture_ranges(text) == []
 
 
 def test_credit_after_text_marks_only_the_credit() -> None:

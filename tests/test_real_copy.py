@@ -210,6 +210,10 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
     # a dateline the parser made a second subject of the cue is no speaker
     ("dateline-before-the-speaker", "PHILADELPHIA — The mayor’s campaign said it is looking for a new chair.",
      [("indirect", "it is looking for a new chair", "The mayor’s campaign")]),
+    # and none of a participle cue, whose speaker is its clause's subject
+    ("dateline-before-a-participle-cue", "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at her "
+                                         "rival's stance on trade, saying that his comments do more harm than good.",
+     [("indirect", "his comments do more harm than good", "Democrat Hillary Clinton")]),
 ]
 
 
