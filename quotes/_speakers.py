@@ -17,7 +17,7 @@ endings, the NER label when nothing contradicts it), not on the label alone.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -496,16 +496,9 @@ def _epithet_holder(mention: Span, country: str, index: MentionIndex) -> Resolut
     """'“We created chances,” the Dutchman added': a person named by nationality alone is the person just spoken of,
     as a pronoun is (the last speaker, else the last subject, within the pronoun's reach), unless the article gave
     that person another nationality."""
-    sent, lex = index.sent(mention.root), index.lex
-    reach = lex.windows.pronoun_speaker_sentences
-    for test in (lambda c: c.speaker, lambda c: c.subject):
-        for cand in index.before(mention.start_char, len(index.candidates)):
-            if sent - cand.sent > reach:
-                break
-            res = cand.resolution
-            if _singular_person(res) and test(cand) and _nationalities(res.titles, lex) <= {country}:
-                return res
-    return None
+    lex = index.lex
+    return _last_person(mention.root, index, _speaker_then_subject(lex),
+                        lambda c: _nationalities(c.resolution.titles, lex) <= {country})
 
 
 def _document_author(mention: Span, lemma: str, index: MentionIndex) -> Resolution | None:
@@ -593,21 +586,36 @@ def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
     asked = _asked_about(tok, index)
     if asked is not None:
         return asked
-    sent = index.sent(tok)
     blocked = _in_preposed_adjunct(tok)
-    speaker_reach, subject_reach = lex.windows.pronoun_speaker_sentences, lex.windows.pronoun_subject_sentences
-    for window, test in ((speaker_reach, lambda c: c.speaker), (subject_reach, lambda c: c.subject),
-                         (subject_reach, lambda c: True)):
+    searches = [*_speaker_then_subject(lex), (lex.windows.pronoun_subject_sentences, lambda c: True)]
+    found = _last_person(tok, index, searches,
+                         lambda c: c.token not in blocked and c.resolution.gender in (None, gender))
+    return found or _most_written_about(_named_people(gender, index, blocked)) or Resolution(
+        "unknown", None, head=low, named=False)
+
+
+_Search = tuple[int, Callable[[_Candidate], bool]]
+
+
+def _speaker_then_subject(lex: Lexicon) -> list[_Search]:
+    """The searches back from a pronoun or an epithet: the last speaker within the speaker window, then the last
+    subject within the subject window (``settings.json`` windows)."""
+    return [(lex.windows.pronoun_speaker_sentences, lambda c: c.speaker),
+            (lex.windows.pronoun_subject_sentences, lambda c: c.subject)]
+
+
+def _last_person(tok: Token, index: MentionIndex, searches: Sequence[_Search],
+                 accept: Callable[[_Candidate], bool]) -> Resolution | None:
+    """The nearest single person before ``tok`` that one search after another finds and ``accept`` takes; each
+    search looks back as many sentences as its window allows."""
+    sent = index.sent(tok)
+    for window, test in searches:
         for cand in index.before(tok.idx, len(index.candidates)):
             if sent - cand.sent > window:
                 break
-            if cand.token in blocked:
-                continue
-            res = cand.resolution
-            if _singular_person(res) and test(cand) and res.gender in (None, gender):
-                return res
-    return _most_written_about(_named_people(gender, index, blocked)) or Resolution("unknown", None, head=low,
-                                                                                    named=False)
+            if _singular_person(cand.resolution) and test(cand) and accept(cand):
+                return cand.resolution
+    return None
 
 
 def classify(mention: Span, index: MentionIndex) -> Resolution:
