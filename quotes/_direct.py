@@ -37,6 +37,7 @@ __all__ = ["direct_quotes", "quote_span", "starts_sentence"]
 _END_OF_QUOTE = ",?!—–-…"
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _MARK_CHARS = "".join(sorted(ALL_MARKS))
+_END_MARKS = frozenset(".!?")
 _DASH_SIGNATURE = regex.compile(r"[ \t]*([―—–]|--?)[ \t]*(?=\p{Lu})")
 
 
@@ -337,11 +338,14 @@ def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft 
     clause that ends the sentence is one too, whatever its first letter, when its speaker is known ('Ryan said
     “anti-Semitic images, they’ve got no place in a campaign.”'): the writer only ran it into the sentence ('said
     that she thinks … but said “the question is the timing.”', a conjunct in a report, goes on with the report)."""
-    whole = _whole_sentence(qx, qi)
+    body = _quote_body(qx, qi)
+    if body[-1:] not in _END_MARKS:
+        return None  # either way the quote ends its sentence
+    whole = body[:1].isupper()
     window = _window_before(doc, qx, qi)
     cue = window[0] if window else None
     if cue is None or not is_cue_verb(cue, lex) or cue_lemma(cue) in lex.naming_verbs \
-            or not (whole or _closing_clause(doc, qx, qi)):
+            or not (whole or _holds_clause(doc, qx, qi)):
         return None
     if window[-1].i and qx.inside(doc[window[-1].i - 1]):
         return None  # '“…,” she said “Ultimately …”' (a comma lost): the cue attributes the quote before it
@@ -349,21 +353,26 @@ def _sentence_after_cue(doc: Doc, qx: DocIndex, qi: int, lex: Lexicon) -> Draft 
     return draft if whole or draft.speaker is not None else None
 
 
-def _closing_clause(doc: Doc, qx: DocIndex, qi: int) -> bool:
-    """The quote ends its sentence with an end mark and holds a finite verb with its subject: a clause, not a phrase
-    ('denied “any wrongdoing.”') or a predicate whose subject stands outside ('which he added “is regrettable.”')."""
+def _holds_clause(doc: Doc, qx: DocIndex, qi: int) -> bool:
+    """The quote holds a finite verb with its subject: a clause, not a phrase ('denied “any wrongdoing.”') or a
+    predicate whose subject stands outside ('which he added “is regrettable.”')."""
+    words = doc.char_span(*quote_span(qx.text, qx.marks[qi]), alignment_mode="expand")
+    if words is None:
+        return False
+    verbs = [t.head if t.dep_ in ("aux", "auxpass") else t for t in words if t.tag_ in (*FINITE_TAGS, "MD")]
+    return any(c.dep_ in SUBJECT_DEPS and words.start <= c.i < words.end for v in verbs for c in v.children)
+
+
+def _quote_body(qx: DocIndex, qi: int) -> str:
+    """The quote's words without the marks and space at their end."""
     s, e = quote_span(qx.text, qx.marks[qi])
-    body = qx.text[s:e].rstrip(_MARK_CHARS).rstrip()
-    words = doc.char_span(s, e, alignment_mode="expand")
-    verbs = [t.head if t.dep_ in ("aux", "auxpass") else t for t in words or () if t.tag_ in (*FINITE_TAGS, "MD")]
-    return body[-1:] in ".!?" and any(c.dep_ in SUBJECT_DEPS and c in words for v in verbs for c in v.children)
+    return qx.text[s:e].rstrip(_MARK_CHARS).rstrip()
 
 
 def _whole_sentence(qx: DocIndex, qi: int) -> bool:
     """The quote holds a whole sentence: a capital first, an end mark last."""
-    s, e = quote_span(qx.text, qx.marks[qi])
-    body = qx.text[s:e].rstrip(_MARK_CHARS).rstrip()
-    return body[:1].isupper() and body[-1:] in ".!?"
+    body = _quote_body(qx, qi)
+    return body[:1].isupper() and body[-1:] in _END_MARKS
 
 
 def _clause_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], lex: Lexicon) -> Draft | None:
