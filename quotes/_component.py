@@ -34,7 +34,7 @@ from quotes._overlap import drop_overlaps
 from quotes._repair import repair_parse
 from quotes._reported import reported_speech
 from quotes._speakers import Resolution, entity_id, headline, resolve_speakers
-from quotes._syntax import SUBJECT_DEPS, DocIndex, noun_phrase
+from quotes._syntax import SUBJECT_DEPS, DocIndex, speaker_phrase
 
 __all__ = ["FURNITURE_KEY", "QuotesComponent", "find_quotes", "install_extensions", "mark_line_breaks", "set_spans"]
 
@@ -197,7 +197,7 @@ def _speaker_after_furniture(draft: Draft, mask: Coverage) -> None:
     cue = clause_root(draft.cue.root) if draft.cue is not None else None
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not mask.at(c.idx)] if cue is not None else []
     if subjects:
-        draft.speaker = noun_phrase(subjects[-1])
+        draft.speaker = speaker_phrase(subjects[-1])
 
 
 def _after_furniture(draft: Draft, text: str, furniture: list[tuple[int, int]]) -> None:

@@ -27,8 +27,8 @@ from quotes._syntax import (
     cue_lemma,
     first,
     is_cue_verb,
-    noun_phrase,
     speaker_of,
+    speaker_phrase,
     trim_span,
 )
 
@@ -160,7 +160,7 @@ def _inverted_subject(cue: Token, window: list[Token]) -> Span | None:
                 head = head.head
             if head.head.pos_ == "ADP" or head.ent_type_ in NOT_SPEAKERS:
                 return None  # 'said in a phone interview', 'said Monday': no speaker after the cue
-            return noun_phrase(head)
+            return speaker_phrase(head)
         if tok.is_punct:
             break
     return None

@@ -25,9 +25,9 @@ from quotes._syntax import (
     cue_lemma,
     first,
     is_cue_verb,
-    noun_phrase,
     opens_with_that,
     speaker_of,
+    speaker_phrase,
     trim_span,
 )
 
@@ -87,7 +87,7 @@ def passive_agent(verb: Token) -> Span | None:
     """'was described by Jobs as …', 'ruled “too American” by a Paris court': the agent of a passive cue speaks."""
     agent = first(verb.children, ("agent",))
     obj = first(agent.children, ("pobj",)) if agent is not None else None
-    return noun_phrase(obj) if obj is not None else None
+    return speaker_phrase(obj) if obj is not None else None
 
 
 def _inverted_subject(verb: Token) -> Span | None:
@@ -95,7 +95,7 @@ def _inverted_subject(verb: Token) -> Span | None:
     parenthetical cue, the one after it speaks (the one before is the host clause's)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     after = [c for c in subjects if c.i > verb.i]
-    return noun_phrase(after[0]) if after and len(subjects) > 1 else None
+    return speaker_phrase(after[0]) if after and len(subjects) > 1 else None
 
 
 def _nested_attribution(tok: Token, qx: DocIndex) -> bool:
@@ -180,7 +180,7 @@ def _from_noun(noun: Token, qx: DocIndex, lex: Lexicon, clause: Token | None = N
     if speaker_tok is None:
         return None
     content = content_of_clause(clause, lex)
-    return _make(noun, content, noun_phrase(speaker_tok), qx, lex)
+    return _make(noun, content, speaker_phrase(speaker_tok), qx, lex)
 
 
 def _that_clause_after(noun: Token, lex: Lexicon) -> Token | None:

@@ -630,7 +630,7 @@ def classify(mention: Span, index: MentionIndex) -> Resolution:
     if len(mention) == 1 and root.pos_ == "PRON":
         return _pronoun(root, index)
     if any(c.dep_ == "conj" for c in root.children):
-        return Resolution("group", mention.text, head=root.lemma_.lower(), named=False)  # 'McConnell and Ryan'
+        return Resolution("group", full.text, head=root.lemma_.lower(), named=False)  # 'McConnell and Ryan'
     people = index.lex.people
     low, lemma = root.lower_, root.lemma_.lower()
     words = [t.lower_ for t in mention]

@@ -37,6 +37,7 @@ __all__ = [
     "participle_on_noun",
     "relative_antecedent",
     "speaker_of",
+    "speaker_phrase",
     "stranded_subject",
     "subject_of",
     "trim_span",
@@ -330,7 +331,7 @@ def speaker_of(verb: Token, lex: Lexicon) -> Span | None:
         return subj.doc[subj.i : subj.i + 1]  # 'a staffer who told …': 'who' speaks; resolution finds the staffer
     if subj.lower_ in words.non_speaker_subjects and subj.dep_ != "pobj":
         return None
-    return _before_channel(noun_phrase(subj), subj, lex)
+    return _before_channel(speaker_phrase(subj), subj, lex)
 
 
 def _before_channel(span: Span, head: Token, lex: Lexicon) -> Span:
@@ -350,16 +351,28 @@ def channel_phrase(prep: Token, lex: Lexicon) -> bool:
     return lemma in lex.channel_nouns or lemma in lex.chains.interview_nouns or obj.lower_ in lex.platforms
 
 
-def _restrictive(clause: Token) -> bool:
-    """A relative clause not set off by a comma, dash or bracket restricts its noun and names the speaker with it
-    ('a historian who attended the session', 'the experts I interviewed'); 'Joseph, who has four children,' adds."""
+def _restrictive(clause: Token, participles: bool) -> bool:
+    """A relative clause (or participle, when ``participles``) not set off by a comma, dash or bracket restricts
+    its noun and names the speaker with it ('a historian who attended the session', 'the experts I interviewed',
+    'those surveyed', 'a report released in September by …'); 'Joseph, who has four children,' adds."""
+    return (clause.dep_ == "relcl" or (participles and _participle_clause(clause))) and not _set_off(clause)
+
+
+def _participle_clause(tok: Token) -> bool:
+    return tok.dep_ == "acl" and participle_on_noun(tok)
+
+
+def _set_off(clause: Token) -> bool:
+    """A comma, dash, bracket or line break (or nothing) stands before the clause."""
     before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i else None
-    return clause.dep_ == "relcl" and before is not None and not (before.is_punct or before.is_space)
+    return before is None or before.is_punct or before.is_space
 
 
 def without_relative(span: Span) -> Span:
-    """The phrase before its first relative clause: who a mention names, without what the clause says of them."""
-    cut = min((t.left_edge.i for t in span if t.dep_ == "relcl" and span.start <= t.head.i < t.left_edge.i
+    """The phrase before its first relative clause or participle: who a mention names, without what the clause
+    says of them ('a report released by the National Academy' is a report)."""
+    cut = min((t.left_edge.i for t in span if (t.dep_ == "relcl" or _participle_clause(t))
+               and span.start <= t.head.i < t.left_edge.i
                and t.left_edge.dep_ != "aux"), default=span.end)  # 'Alliance to Reclaim Our Schools' is a name
     return trim_span(span.doc[span.start : cut]) if cut > span.start else span
 
@@ -370,9 +383,9 @@ def participle_on_noun(tok: Token) -> bool:
     return tok.dep_ in ("appos", "acl", "advcl", "dep") and tok.tag_ in ("VBG", "VBN")
 
 
-def _excluded(head: Token) -> set[int]:
-    """Tokens of clauses hanging off a noun phrase (non-restrictive relative clauses, participles, appositive
-    participles)."""
+def _excluded(head: Token, participles: bool) -> set[int]:
+    """Tokens of clauses hanging off a noun phrase (non-restrictive relative clauses, participles unless restrictive
+    and ``participles``, appositive participles)."""
     out: set[int] = set()
     kept: set[int] = set()  # a restrictive relative clause stays whole: 'veterans who have come to work with him'
     for tok in head.subtree:
@@ -381,7 +394,7 @@ def _excluded(head: Token) -> set[int]:
         participle = participle_on_noun(tok)
         if _time_adjunct(tok, head):
             out.update(t.i for t in tok.subtree)  # 'Trump on Sunday said': the parser hung the time on the name
-        elif _restrictive(tok):
+        elif _restrictive(tok, participles):
             kept.update(t.i for t in tok.subtree)
         elif tok.dep_ in _CLAUSE_DEPS or participle:
             out.update(t.i for t in tok.subtree)
@@ -434,10 +447,18 @@ def _kept_adverb(tok: Token) -> bool:
     return tok.head.like_num or tok.head.dep_ in ("nummod", "quantmod")
 
 
-def noun_phrase(head: Token) -> Span:
-    """The noun phrase headed by ``head`` without trailing clauses or edge punctuation."""
+def speaker_phrase(head: Token) -> Span:
+    """The noun phrase that names a speaker, with a participle that restricts it as a relative clause would
+    ('those surveyed', 'a report released in September by the Academy'); a document or channel phrase ends
+    before one ('a letter from the Legion | obtained by the AP'), which names a hop of its own."""
+    return noun_phrase(head, participles=True)
+
+
+def noun_phrase(head: Token, participles: bool = False) -> Span:
+    """The noun phrase headed by ``head`` without trailing clauses (but restrictive relative clauses, and
+    restrictive participles when ``participles``) or edge punctuation."""
     doc = head.doc
-    excluded = _excluded(head)
+    excluded = _excluded(head, participles)
     start = _lead_in_end(head, head.left_edge.i)
     while start < head.i and ((doc[start].pos_ in ("ADV", "CCONJ", "PUNCT", "SCONJ") and not _kept_adverb(doc[start]))
                               or doc[start].is_space):
