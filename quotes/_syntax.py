@@ -443,8 +443,10 @@ def _inner_apposition(comma: Token, head: Token) -> bool:
 
 
 def _kept_adverb(tok: Token) -> bool:
-    """'Nearly eight of 10 voters', 'Only 52 percent': an adverb that modifies a number stays in the phrase."""
-    return tok.head.like_num or tok.head.dep_ in ("nummod", "quantmod")
+    """'Nearly eight of 10 voters', 'Only 52 percent', 'At least half of voters': an adverb that modifies a number,
+    or a modifier after it in the phrase, stays in the phrase."""
+    head = tok.head
+    return head.like_num or head.dep_ in ("nummod", "quantmod") or (head.pos_ in ("ADV", "ADJ") and head.i > tok.i)
 
 
 def speaker_phrase(head: Token) -> Span:

@@ -342,6 +342,8 @@ def test_the_speaker_is_never_a_word_of_the_quote_or_a_heading(text: str, conten
         ("A Washington, D.C.-based think tank said the bill was dead.", "A Washington, D.C.-based think tank"),
         # an adverb that modifies a number belongs to the phrase; one that modifies the clause does not
         ("Nearly eight of 10 voters said the bill was dead.", "Nearly eight of 10 voters"),
+        ("At least half of the voters in each state said the bill was dead.",
+         "At least half of the voters in each state"),
         ("Later Smith said the bill was dead.", "Smith"),
         # an appositive of a noun inside the phrase ends it; the head's own appositives, lists and places do not
         ("Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said "
