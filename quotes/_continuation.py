@@ -9,7 +9,7 @@ it is the argument of a cue (``ruled “too American” by a court``: see ``_fra
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotes._direct import quote_span, starts_sentence
 from quotes._draft import Coverage, Draft
@@ -18,6 +18,8 @@ from quotes._lexicon import Lexicon
 from quotes._syntax import DocIndex, is_cue_verb
 
 __all__ = ["continuations_and_terms"]
+
+_ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 
 def _attribution_end(draft: Draft) -> int:
     ends = [draft.end]
@@ -45,7 +47,16 @@ def _continues(doc: Doc, qx: DocIndex, prev: Draft, open_at: int, lex: Lexicon) 
     if first < len(doc) and doc[first].idx < start:
         first += 1  # the attribution's last word (often the cue itself: '…,” he said. “…') is not in the gap
     last = qx.char_token(open_at)
-    return not any(is_cue_verb(t, lex) and not qx.inside(t) for t in doc[first:last])
+    return not any(is_cue_verb(t, lex) and not qx.inside(t) and not _in_reporting_clause(t, prev)
+                   for t in doc[first:last])
+
+
+def _in_reporting_clause(verb: Token, prev: Draft) -> bool:
+    """'“…,” Reeves insisted when asked whether she would resign. “…”': an adverbial clause of the previous cue
+    with no one speaking in it (no subject, or a passive one: the one asked is the one who answers) is part of
+    that attribution, not a new one."""
+    return prev.cue is not None and verb.dep_ == "advcl" and prev.cue.root in verb.ancestors \
+        and not any(c.dep_ in _ACTIVE_SUBJECTS for c in verb.children)
 
 
 def _paragraph_groups(qx: DocIndex) -> list[int]:

@@ -188,6 +188,9 @@ def test_a_cue_with_a_subject_of_its_own_does_not_split_the_quote() -> None:
         "“We will win,” Smith said.“The votes are there.”",
         '"We will win," Smith said.\n\n"The votes are there."',
         "“Tomahawks are a new step,” added Smith. “Do they want them? I don't think so.”",
+        # a reporter's question in the cue's own clause is no new attribution
+        "“I am not going anywhere,” Smith insisted when asked whether she would resign. “I have a job to do.”",
+        "“I am not going anywhere,” Smith said after she was asked about the vote. “I have a job to do.”",
     ],
 )
 def test_following_quote_inherits_the_speaker(text: str) -> None:
@@ -195,6 +198,11 @@ def test_following_quote_inherits_the_speaker(text: str) -> None:
     assert second.kind == "direct" and second.cue is None
     assert second.speaker == first.speaker
     assert second.spans[0].start > first.spans[0].end
+
+
+def test_a_question_someone_else_asks_stops_inheritance() -> None:
+    last = speech("“I am not going anywhere,” Smith said after the reporter asked about the vote. “We lost.”")[-1]
+    assert last.text == "We lost." and (last.speaker is None or last.speaker.mention != "Smith")
 
 
 def test_new_cue_stops_inheritance() -> None:
