@@ -31,7 +31,7 @@ from quotes._syntax import (
     trim_span,
 )
 
-__all__ = ["bare_cue", "clause_without", "complement", "content_of_clause", "verb_content"]
+__all__ = ["bare_cue", "clause_without", "complement", "content_of_clause", "identifying_passive", "verb_content"]
 
 _ARG_DEPS = frozenset({"dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "npadvmod"})
 #: Entity labels of a time: 'on Tuesday' after a cue is no topic.
@@ -320,8 +320,14 @@ def _request_content(verb: Token, lex: Lexicon) -> Span | None:
         comp = next((c for c in head.children if c.dep_ in deps and c.i > verb.i
                      and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
         if comp is not None:
-            return trim_span(_subtree_span(comp))
+            return None if identifying_passive(comp, lex) else trim_span(_subtree_span(comp))
     return None
+
+
+def identifying_passive(comp: Token, lex: Lexicon) -> bool:
+    """'asked not to be named', 'declined to be identified': a passive of identifying the source is the terms on
+    which they spoke, not what they asked for (lexicon identifying_verbs)."""
+    return cue_lemma(comp) in lex.identifying_verbs and any(c.dep_ == "auxpass" for c in comp.children)
 
 
 def _for_content(verb: Token) -> Span | None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from spacy.util import minibatch
 
 from quotes._chains import add_listener_and_channels
+from quotes._content import identifying_passive
 from quotes._draft import Draft
 from quotes._lexicon import Lexicon, default_lexicon
 from quotes._marks import ALL_MARKS
@@ -223,7 +224,7 @@ def _clausal(content: Span, lex: Lexicon) -> bool:
     Ofcom' are none), not an embedded question or free relative ('whether he would run', 'what he calls …')."""
     opens_wh = content[0].tag_ in ("WP", "WRB", "WDT") or (
         content[0].dep_ == "mark" and content[0].lower_ in lex.function_words.complementizers)  # 'that' is gone
-    return not opens_wh and content.root.pos_ in ("VERB", "AUX")
+    return not opens_wh and content.root.pos_ in ("VERB", "AUX") and not identifying_passive(content.root, lex)
 
 
 def _parts(d: Draft) -> list[tuple[int, int]]:

@@ -156,6 +156,7 @@ class CueData(_Strict):
     question_verbs: _Lemmas
     pro_form_contents: _Words
     terms_of_speaking: _Lemmas
+    identifying_verbs: _Lemmas
     comment_clauses: _CommentClauses
     for_verbs: _Lemmas
     infinitive: _Infinitive
@@ -395,6 +396,7 @@ class Lexicon:
     comment_verbs: frozenset[str]
     pro_forms: frozenset[str]
     speaking_terms: frozenset[str]
+    identifying_verbs: frozenset[str]
     for_verbs: frozenset[str]
     infinitive_classes: frozenset[str]
     infinitive_verbs: frozenset[str]
@@ -503,6 +505,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "continuation_verbs": cues.continuation_verbs.lemmas,
         "comment_marks": cues.comment_clauses.marks, "comment_verbs": cues.comment_clauses.lemmas,
         "pro_forms": cues.pro_form_contents.words, "speaking_terms": cues.terms_of_speaking.lemmas,
+        "identifying_verbs": cues.identifying_verbs.lemmas,
         "for_verbs": cues.for_verbs.lemmas, "infinitive_classes": cues.infinitive.classes,
         "infinitive_verbs": cues.infinitive.lemmas, "citing_verbs": cues.relay.citing,
         "obtained_verbs": cues.relay.obtained, "report_relations": dict(cues.relay.report_relations),

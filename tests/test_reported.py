@@ -61,6 +61,10 @@ CLAUSES = [
     # a source who requested anonymity asked for nothing the article reports: the infinitive says why
     ("A White House official, who requested anonymity to discuss a private talk, said the president had called.",
      "the president had called", "A White House official"),
+    # and so did one who asked not to be named: a passive of identifying is the terms, not a request
+    ("One backbencher, who asked not to be named, said the party was furious.",
+     "the party was furious", "One backbencher"),
+    ("A source, who declined to be identified, said the deal was close.", "the deal was close", "A source"),
     # a semicolon ends the reported clause: what follows is the writer's
     ("They said the timing was not intentional; they only learned of the deal on Friday.",
      "the timing was not intentional", "They"),

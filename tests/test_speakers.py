@@ -71,6 +71,8 @@ def test_one_entity_across_the_documents_of_a_run() -> None:
         ("A Labour MP said the vote would be close.", "anonymous"),
         ("The whips have lost control, another senior Tory said.", "anonymous"),
         ("Labour MPs said the vote would be close.", "group"),
+        ("A Labour backbencher said the vote would be close.", "anonymous"),
+        ("Tory backbenchers said the vote would be close.", "group"),
         ("The Kremlin said the missiles would change nothing.", "organization"),
         ("India's foreign ministry said it was not aware of any call.", "organization"),
         ("Analysts caution that the decision hinges on risk.", "group"),
