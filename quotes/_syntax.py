@@ -354,8 +354,10 @@ def channel_phrase(prep: Token, lex: Lexicon) -> bool:
 def _restrictive(clause: Token, participles: bool) -> bool:
     """A relative clause (or participle, when ``participles``) not set off by a comma, dash or bracket restricts
     its noun and names the speaker with it ('a historian who attended the session', 'the experts I interviewed',
-    'those surveyed', 'a report released in September by …'); 'Joseph, who has four children,' adds."""
-    return (clause.dep_ == "relcl" or (participles and _participle_clause(clause))) and not _set_off(clause)
+    'those surveyed', 'a report released in September by …'); 'Joseph, who has four children,' adds, and a
+    clause opened by a complementizer is no relative clause ('a lawsuit | that the rule was illegal')."""
+    relative = clause.dep_ == "relcl" and clause.left_edge.dep_ != "mark"
+    return (relative or (participles and _participle_clause(clause))) and not _set_off(clause)
 
 
 def _participle_clause(tok: Token) -> bool:

@@ -72,6 +72,11 @@ def test_described_with_no_speaker_takes_the_cited_source() -> None:
         ("“Russia is taking advantage,” Zelenskyy said in a readout of his call with Macron.",
          "a readout of his call with Macron"),
         ("In a briefing tied to Axios, the minister said the request was specific.", "a briefing"),
+        # an analyst's note and court or regulatory papers are media of a claim too
+        ("Analysts at the bank wrote in a note to clients that the tariffs could slow growth.", "a note"),
+        ("The company said in a regulatory filing that its sales had fallen.", "a regulatory filing"),
+        # a 'that' clause the parser hung on the medium is the content, not part of the medium's name
+        ("The group alleged in a lawsuit that the rule was illegal.", "a lawsuit"),
     ],
 )
 def test_via_a_channel(text: str, target: str) -> None:
