@@ -82,7 +82,7 @@ class _People:
     def add(self, name: PersonName, titles: frozenset[str], gender: str | None) -> Resolution:
         """The cluster ``name`` belongs to (a new one if none); an unresolvable bare surname stays apart."""
         matches = [c for c in self.clusters if c.person is not None and c.person.compatible(name)
-                   and not (gender and c.gender and gender != c.gender)]
+                   and not (gender and c.gender and gender != c.gender)] or self._called_by_first_name(name, gender)
         if name.given_forms:
             matches = [c for c in matches if c.person.given_forms] or matches
         elif len(matches) > 1:
@@ -103,6 +103,17 @@ class _People:
         res.titles = res.titles | titles
         res.gender = res.gender or gender
         return res
+
+
+    def _called_by_first_name(self, name: PersonName, gender: str | None) -> list[Resolution]:
+        """'Xi Jinping … Mr Xi', 'Tedros Adhanom Ghebreyesus … Dr Tedros', 'Kim Jong Un … Kim': a name written
+        alone that is no one's surname but the first name of exactly one person named in full is that person
+        (family names written first, and cultures whose people are called by their given name)."""
+        if name.given_forms:
+            return []
+        found = [c for c in self.clusters if c.person is not None and name.surname_plain in c.person.given_forms
+                 and c.person.suffix == name.suffix and not (gender and c.gender and gender != c.gender)]
+        return found if len(found) == 1 else []
 
 
 def _most_written_about(people: list[Resolution]) -> Resolution | None:

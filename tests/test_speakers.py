@@ -48,6 +48,25 @@ def test_spelling_variants_and_surnames_share_one_entity() -> None:
     assert ids == {"volodymyr-zelenskyy"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a family name written first ('Xi Jinping' is Mr Xi), and a given name some cultures address people by
+        "Chinese President Xi Jinping said the talks were useful. Mr Xi added that trade would grow.",
+        "Kim Jong Un said the launch was a success. Kim added that more tests would follow.",
+        "Tedros Adhanom Ghebreyesus said the world was not ready. Dr Tedros added that funding had collapsed.",
+    ],
+)
+def test_a_name_written_alone_that_is_the_first_name_of_one_person_is_that_person(text: str) -> None:
+    (full, first, _), (name, second, _) = speakers(text)
+    assert name == full and second == first
+
+
+def test_a_first_name_two_people_share_points_to_neither() -> None:
+    text = "Kim Jong Un met Kim Yo Jong on Monday. Kim said the launch was a success."
+    assert speakers(text)[-1][0] not in ("Kim Jong Un", "Kim Yo Jong")
+
+
 def test_people_who_share_a_surname_stay_apart() -> None:
     text = "Donald Trump said the deal was close. Melania Trump said the letter was private."
     (_, first, _), (_, second, _) = speakers(text)
