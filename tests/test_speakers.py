@@ -85,6 +85,8 @@ def test_one_entity_across_the_documents_of_a_run() -> None:
         ("One official told CNN that the talks had stalled.", "anonymous"),
         ("A source close to the family described the letter as private.", "anonymous"),
         ("A person familiar with the encounter indicated the president was amenable.", "anonymous"),
+        ("One delegate told reporters that the talks had stalled.", "anonymous"),
+        ("A trader in London said prices would rise.", "anonymous"),
         # a role with an indefinite determiner: someone the article does not name
         ("One Republican senator told CNN that the talks had stalled.", "anonymous"),
         ("A Labour MP said the vote would be close.", "anonymous"),
@@ -406,7 +408,7 @@ def test_two_people_named_as_often_leave_a_far_pronoun_unresolved() -> None:
 @pytest.mark.parametrize(("text", "mention", "kind", "name"), [
     # a restrictive relative clause is part of who is meant
     ("A historian who attended the session said the talks had failed.", "A historian who attended the session",
-     "unknown", None),
+     "anonymous", "A historian who attended the session"),
     ("The experts I interviewed said the plan would fail.", "The experts I interviewed", "group", "The experts"),
     ("Robert Smith, a lawyer who represents the family, said the police had lied.",
      "Robert Smith, a lawyer who represents the family", "person", "Robert Smith"),
