@@ -418,7 +418,12 @@ def _named_in_mention(mention: Span, index: MentionIndex) -> Resolution | None:
     root = mention.root
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
     last = mention[-1]
-    if last.ent_type_ == "PERSON" and (any(t.text == "," for t in mention[:-1]) or _ends_in_name(mention, index)):
+    last_name = index.qx.entity(last) if last.ent_type_ == "PERSON" else None
+    # the name that closes the mention, not one a preposition ties to a named head's role ('Zach Seidl, a
+    # spokesperson for Bass')
+    tied = last_name is not None and last_name.root.dep_ == "pobj" and root.pos_ == "PROPN"
+    if last_name is not None and not tied and (
+            any(t.text == "," for t in mention[:-1]) or _ends_in_name(mention, index)):
         heads.append(last)  # "Ukraine's ambassador to the United States, Olga Stefanishina"
     particles = index.lex.people.name_particles.words
     split = _split_surname(mention, particles)

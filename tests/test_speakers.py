@@ -34,6 +34,9 @@ def speakers(text: str) -> list[tuple[str | None, str | None, str]]:
         ("Russia attacked overnight, according to Ukraine's ambassador to the United States, Olga Stefanishina.",
          "Olga Stefanishina"),
         ("Ms. Alvarez was asked about the vote. She said the count was fair.", "Alvarez"),
+        # a name a preposition ties to the speaker's role is not the speaker, whatever the tagger made of theirs
+        ('"The remarks were inaccurate," Zach Seidl, a spokesperson for Bass, said in a text message.',
+         "Zach Seidl"),
     ],
 )
 def test_speaker_resolves_to_the_person(text: str, name: str) -> None:
