@@ -19,7 +19,9 @@ from quotes._syntax import DocIndex, is_cue_verb
 
 __all__ = ["continuations_and_terms"]
 
+#: Dependencies of a subject that speaks (a passive subject is the one spoken to or asked).
 _ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+
 
 def _attribution_end(draft: Draft) -> int:
     ends = [draft.end]

@@ -104,7 +104,6 @@ class _People:
         res.gender = res.gender or gender
         return res
 
-
     def _called_by_first_name(self, name: PersonName, gender: str | None) -> list[Resolution]:
         """'Xi Jinping … Mr Xi', 'Tedros Adhanom Ghebreyesus … Dr Tedros', 'Kim Jong Un … Kim': a name written
         alone that is no one's surname but the first name of exactly one person named in full is that person

@@ -361,6 +361,7 @@ def _restrictive(clause: Token, participles: bool) -> bool:
 
 
 def _participle_clause(tok: Token) -> bool:
+    """A participle the parser hung on a noun as a clause ('those surveyed', 'a report released …')."""
     return tok.dep_ == "acl" and participle_on_noun(tok)
 
 
