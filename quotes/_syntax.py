@@ -521,7 +521,8 @@ def without_determiner(text: str, words: frozenset[str]) -> str:
 
 
 def trim_span(span: Span) -> Span:
-    """Drop edge punctuation, white space and a leading 'that' from a span."""
+    """Drop edge punctuation and white space from a span; a ')' closing a '(' inside it stays (the leading 'that'
+    of a content is dropped by ``_content._without_mark``)."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
