@@ -24,7 +24,8 @@ apposition or conjunct of a noun before it and leave the cue with no subject. A
 finite cue verb has a subject; the name right before it (or before a comma-set
 participle clause of the cue: "Texas, leading a coalition of 13 states, asked
 …", or before its own apposition: "Patrick F. Kennedy, the undersecretary for
-management, wrote") is made that subject.
+management, wrote") is made that subject; so is a determined noun that can speak
+("Speaking to Le Monde, a senior French diplomat said …").
 
 A participle of speech set off by a comma ("rejected the notion that …, saying
 that …") is a supplementive clause of the clause before it (Quirk et al., A
@@ -253,13 +254,21 @@ def _stranded_name(verb: Token, lex: Lexicon) -> Token | None:
     name = doc[i] if i >= 0 else None
     while name is not None and name.dep_ == "conj" and name.head.pos_ == "PROPN" and name.head.i < name.i:
         name = name.head  # 'Obama and Clinton call …': the first of coordinated names carries the others
-    if name is None or name.pos_ != "PROPN" or name.dep_ not in ("appos", "conj") or name.head.i > name.i \
-            or name.ent_type_ in NOT_SPEAKERS:
+    if name is None or not (name.pos_ == "PROPN" or _described_speaker(name, lex)) \
+            or name.dep_ not in ("appos", "conj") or name.head.i > name.i or name.ent_type_ in NOT_SPEAKERS \
+            or name.is_ancestor(verb):  # a cue inside the phrase ('a spokesman who …'): no loop in the tree
         return None
     before = doc[name.left_edge.i - 1] if name.left_edge.i else None
     if before is None or not (before.is_punct or before.dep_ == "cc"):
         return None  # 'police Chief Chuck Jordan': a name inside a longer phrase is not set apart from it
     return name
+
+
+def _described_speaker(noun: Token, lex: Lexicon) -> bool:
+    """'Speaking to Le Monde, a senior French diplomat said …': a determined noun that can speak, hung as an
+    apposition on the name before it, is the speaker's description, not the name's."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "appos" and any(c.dep_ == "det" for c in noun.children) \
+        and can_speak(noun, lex)
 
 
 def _before_participle(verb: Token, i: int) -> int:

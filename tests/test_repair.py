@@ -121,6 +121,24 @@ def test_a_name_inside_a_longer_phrase_is_not_moved() -> None:
     assert doc[8].text == "Clinton" and doc[8].dep_ == "appos" and doc[8].head.text == "wife"
 
 
+# "Speaking to Reuters , a diplomat said it failed ." with the description hung on 'Reuters'
+STRANDED_DESCRIPTION: list[Row] = [
+    ("Speaking", 6, "advcl", "VERB", "VBG", "speak"), ("to", 0, "prep", "ADP", "IN", "to"),
+    ("Reuters", 1, "pobj", "PROPN", "NNP", "Reuters"), (",", 2, "punct", "PUNCT", ",", ","),
+    ("a", 5, "det", "DET", "DT", "a"), ("diplomat", 2, "appos", "NOUN", "NN", "diplomat"),
+    ("said", 6, "ROOT", "VERB", "VBD", "say"), ("it", 8, "nsubj", "PRON", "PRP", "it"),
+    ("failed", 6, "ccomp", "VERB", "VBD", "fail"), (".", 6, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize(("word", "lemma", "moved"), [("diplomat", "diplomat", True), ("plan", "plan", False)])
+def test_a_stranded_description_that_can_speak_becomes_the_subject(word: str, lemma: str, moved: bool) -> None:
+    rows = [(word, h, d, t, p, lemma) if w == "diplomat" else (w, h, d, t, p, le)
+            for w, h, d, t, p, le in STRANDED_DESCRIPTION]
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert (doc[5].head.text == "said" and doc[5].dep_ == "nsubj") is moved
+
+
 # "Smith rejected the plan , saying it failed ." with 'saying' hung on 'plan'
 SUPPLEMENTIVE: list[Row] = [
     ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),

@@ -65,6 +65,9 @@ CLAUSES = [
     ("One backbencher, who asked not to be named, said the party was furious.",
      "the party was furious", "One backbencher"),
     ("A source, who declined to be identified, said the deal was close.", "the deal was close", "A source"),
+    # a description the parser hung on the name of a fronted phrase is the subject it lacks
+    ("Speaking to Le Monde, a senior French diplomat said Paris had consulted its partners.",
+     "Paris had consulted its partners", "a senior French diplomat"),
     # a semicolon ends the reported clause: what follows is the writer's
     ("They said the timing was not intentional; they only learned of the deal on Friday.",
      "the timing was not intentional", "They"),
