@@ -245,8 +245,8 @@ def _reattach_conjuncts(doc: Doc, lex: Lexicon) -> Doc:
 
 
 def _stranded_name(verb: Token, lex: Lexicon) -> Token | None:
-    """The name right before a finite cue verb with no subject, set apart by a comma or conjunction and hung as an
-    apposition or conjunct on a noun to its left."""
+    """The name (or a speaker's description: ``_described_speaker``) right before a finite cue verb with no subject,
+    set apart by a comma or conjunction and hung as an apposition or conjunct on a noun to its left."""
     if verb.tag_ not in FINITE_TAGS or any(c.dep_ in _SUBJECTS for c in verb.children) or not is_cue_verb(verb, lex):
         return None
     doc = verb.doc
