@@ -84,7 +84,7 @@ def complement(verb: Token, lex: Lexicon) -> Token | None:
     if after:
         return after[0]
     return comps[-1] if comps else _misattached_complement(verb, lex) or _clause_as_adverbial(verb, lex) \
-        or _embedded_question(verb, lex)
+        or _embedded_question(verb, lex) or _gerund_subject_clause(verb)
 
 
 def _clause_as_adverbial(verb: Token, lex: Lexicon) -> Token | None:
@@ -95,6 +95,14 @@ def _clause_as_adverbial(verb: Token, lex: Lexicon) -> Token | None:
         ) and any(c.dep_ in SUBJECT_DEPS and c.i < clause.i for c in clause.children):
             return clause
     return None
+
+
+def _gerund_subject_clause(verb: Token) -> Token | None:
+    """said cutting that output must be …: a gerund the parser made the cue's object, with the clause it is the
+    subject of hung under it; the gerund opens the clause that was said."""
+    return next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG" and any(
+        g.dep_ == "ccomp" and g.i > c.i and any(s.dep_ in SUBJECT_DEPS for s in g.children) for g in c.children)),
+        None)
 
 
 def _embedded_question(verb: Token, lex: Lexicon) -> Token | None:
@@ -178,11 +186,12 @@ def _own_attribution(tok: Token, head: Token, lex: Lexicon) -> Token | None:
 
 
 def _verb_after(tok: Token) -> Token | None:
-    """The word right after a noun phrase and its trailing punctuation."""
+    """The word right after a noun phrase, its trailing punctuation and the auxiliaries of that word ('others
+    have said')."""
     doc, i = tok.doc, tok.right_edge.i + 1
-    while i < len(doc) and doc[i].is_punct:
+    while i < len(doc) and (doc[i].is_punct or (doc[i].dep_ in ("aux", "neg") and doc[i].head.i > i)):
         i += 1
-    return doc[i] if i < len(doc) and tok.pos_ in ("NOUN", "PROPN", "PRON") else None
+    return doc[i] if i < len(doc) and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
 
 
 def content_of_clause(head: Token, lex: Lexicon) -> Span:
@@ -199,12 +208,25 @@ def content_of_clause(head: Token, lex: Lexicon) -> Span:
         if (tok.i in cut and tok.i > head.i) or (tok.text == ";" and tok.i > start):
             break  # an attribution of its own, or a semicolon: the next independent clause is the writer's
         end = tok.i + 1
-    span = doc[start:end]
+    span = _without_closing_subject(doc[start:end])
     while len(span) and span[-1].dep_ in ("cc", "punct", "mark"):
         span = doc[span.start : span.end - 1]
     if head.dep_ in ("relcl", "acl") and len(span) > 1 and _complement_that(head) and span[0].dep_ == "det":
         span = doc[span.start + 1 : span.end]  # a complement the parser hung on a noun: 'that' is no determiner
     return _without_mark(span, lex)
+
+
+def _without_closing_subject(span: Span) -> Span:
+    """'… a call with Putin and the pair agreed to …': a conjunct closing the span that is the subject of the verb
+    right after it opens a clause of its own, outside what was said."""
+    last = span[-1] if len(span) else None
+    if last is None or last.dep_ != "conj" or last.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") \
+            or last.left_edge.i == span.start or span.doc[last.left_edge.i - 1].dep_ != "cc":
+        return span
+    verb = _verb_after(last)
+    if verb is None or verb.pos_ != "VERB" or verb.i < span.end:
+        return span
+    return span.doc[span.start : last.left_edge.i]
 
 
 def _clausal_content(verb: Token, lex: Lexicon) -> Span | None:

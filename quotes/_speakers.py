@@ -589,6 +589,17 @@ def _in_preposed_adjunct(tok: Token) -> frozenset[int]:
     return frozenset(out)
 
 
+def _in_own_complement(tok: Token) -> frozenset[int]:
+    """Names inside the clause a subject pronoun reports: in 'Clinton “caused havoc,” he said' he is not Clinton
+    (a pronoun never refers to a name in the clause below it). An adverbial clause inside is the parser's doubt
+    ('When Trump used the words, “…,” he was echoing …'), and left open."""
+    if tok.dep_ != "nsubj":
+        return frozenset()
+    clauses = [c for c in tok.head.children if c.dep_ == "ccomp"]
+    adverbial = {t.i for c in clauses for a in c.subtree if a.dep_ == "advcl" for t in a.subtree}
+    return frozenset(t.i for c in clauses for t in c.subtree if t.i not in adverbial)
+
+
 def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
     """he/she: the last speaker, else the last subject, else the last person of that gender nearby."""
     low, lex = tok.lower_, index.lex
@@ -601,7 +612,7 @@ def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
     asked = _asked_about(tok, index)
     if asked is not None:
         return asked
-    blocked = _in_preposed_adjunct(tok)
+    blocked = _in_preposed_adjunct(tok) | _in_own_complement(tok)
     searches = [*_speaker_then_subject(lex), (lex.windows.pronoun_subject_sentences, lambda c: True)]
     found = _last_person(tok, index, searches,
                          lambda c: c.token not in blocked and c.resolution.gender in (None, gender))

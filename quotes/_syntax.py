@@ -245,13 +245,17 @@ def medium_object(verb: Token, lex: Lexicon) -> Token | None:
 
 def stranded_subject(verb: Token) -> Token | None:
     """'… claimed X was a leader but his lawyer, Antony Townsden, told …': a coordinated clause whose subject
-    the parser hung on the clause before as a conjunct; it ends right before the verb, after 'but'/'and'."""
+    the parser hung on the clause before as a conjunct; it ends right before the verb, after 'but'/'and'. Also a
+    subjectless verb that reports a clause, made the complement of the cue before it ('Many said they will not
+    attend the convention and others said …')."""
     doc = verb.doc
-    if verb.dep_ != "conj" or doc[verb.i - 1].dep_ == "cc":
+    hung = verb.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    if not (verb.dep_ == "conj" or hung) or doc[verb.i - 1].dep_ == "cc":
         return None  # '… protesters and police and said …': the 'and' coordinates the verb, not a new subject
     for i in range(verb.i - 1, verb.head.i, -1):
         tok = doc[i]
-        if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i < i \
+        if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.head.i < i \
                 and tok.right_edge.i >= verb.i - 2 and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].dep_ == "cc":
             return tok
     return None

@@ -94,6 +94,9 @@ CLAUSES = [
     # an adverb before 'that' qualifies the saying; without 'that' it is the clause's own ('said only 30 firms …')
     ("The governor said only that the plan was dead.", "the plan was dead", "The governor"),
     ("The spokesman added simply that the talks had ended.", "the talks had ended", "The spokesman"),
+    # a gerund subject the parser made the cue's object, with its clause hung under it
+    ("Since last spring, the minister and other officials have said cutting that debt must be a priority for the "
+     "government.", "cutting that debt must be a priority for the government", "the minister and other officials"),
 ]
 
 
@@ -473,7 +476,20 @@ def test_an_infinitive_after_the_object_of_offer_says_what_the_object_is_for() -
     # a second cue the parser coordinated with the reported clause, whose subject cannot speak, is the speaker's
     ("The DJ has said that dance music is not dead, but has admitted it is going through a fallow patch.",
      [("dance music is not dead", "The DJ"), ("it is going through a fallow patch", "The DJ")]),
+    # a second speaker the parser coordinated with the first clause's object (after auxiliaries, or a numeral)
+    ("Several senators have said they will not vote for the bill and others have said they are still undecided.",
+     [("they will not vote for the bill", "Several senators"), ("they are still undecided", "others")]),
+    ("One in five said the mayor does not care much about the city and one in ten said the council was hostile "
+     "to business.", [("the mayor does not care much about the city", "One in five"),
+                      ("the council was hostile to business", "one in ten")]),
 ])
 def test_an_attribution_inside_a_reported_clause_is_its_own_record(text: str, records: list[tuple[str, str]]) -> None:
     found = [(q.text, q.speaker.mention if q.speaker else None) for q in speech(text)]
     assert found == records
+
+
+def test_a_reported_clause_ends_before_a_conjunct_that_is_the_subject_of_the_next_verb() -> None:
+    text = ("Their talks came a day after the minister said “real progress” had been made during a call with French "
+            "President Emmanuel Macron and the pair agreed to hold talks in Rome.")
+    assert speech(text)[0].text == \
+        "“real progress” had been made during a call with French President Emmanuel Macron"
