@@ -91,11 +91,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, TAG
+from spacy.attrs import DEP, LEMMA, ORTH, TAG
 from spacy.tokens import Doc, Token
 
 from quotes._lexicon import Lexicon
 from quotes._syntax import (
+    CLOSING_BRACKETS,
     FINITE_TAGS,
     NOT_SPEAKERS,
     before_verb_group,
@@ -152,7 +153,8 @@ def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:
-    """All eleven repairs, in place; the Doc is returned for chaining."""
+    """All twelve repairs, in place; the Doc is returned for chaining."""
+    doc = _join_hyphenated_words(doc)
     doc = _raise_reporting_participles(_raise_first_conjuncts(_raise_fronted_reports(doc, lex)), lex)
     doc = _attach_stranded_names(_reattach_conjuncts(doc, lex), lex)
     doc = _lower_parenthetical_roots(_raise_supplementive_participles(doc, lex), lex)
@@ -232,6 +234,31 @@ def _raise_fronted_reports(doc: Doc, lex: Lexicon) -> Doc:
     return doc
 
 
+def _join_hyphenated_words(doc: Doc) -> Doc:
+    """Make the first part of a word written with a hyphen (*co-host*, *de-emphasized*) a compound of the last,
+    with the hyphen, when the parser hung it elsewhere; a first part the parser made a head ('how Cruz has
+    de-emphasized …', with the subject on *de*) hands its place and its dependents to the last part."""
+    for dash in _having(doc, ORTH, {"-"}):
+        i = dash.i
+        if not 0 < i < len(doc) - 1 or dash.whitespace_ or doc[i - 1].whitespace_:
+            continue
+        first, last = doc[i - 1], doc[i + 1]
+        if not (first.is_alpha and last.is_alpha) or first.head.i == last.i or first.is_ancestor(last) \
+                or first.dep_ == "ROOT":
+            continue
+        dependents = [c for c in first.children if c.i != i]
+        if dependents:
+            if first.head.i == last.i or last.is_ancestor(first.head) or any(c.is_ancestor(last) for c in dependents):
+                continue
+            for child in dependents:
+                child.head = last
+            last.head, last.dep_ = first.head, first.dep_
+        first.head, first.dep_ = last, "compound"
+        if not dash.is_ancestor(last):
+            dash.head, dash.dep_ = last, "punct"
+    return doc
+
+
 def _reattach_conjuncts(doc: Doc, lex: Lexicon) -> Doc:
     """Re-attach each misattached conjunct, with its coordinator, to the verb it coordinates with."""
     moves = [(tok, outer) for tok in _having(doc, DEP, {"conj"}) if (outer := _misattached_to(tok, lex)) is not None]
@@ -247,12 +274,14 @@ def _reattach_conjuncts(doc: Doc, lex: Lexicon) -> Doc:
 def _stranded_name(verb: Token, lex: Lexicon) -> Token | None:
     """The name (or a speaker's description: ``_described_speaker``) right before a finite cue verb with no subject,
     set apart by a comma or conjunction and hung as an apposition or conjunct on a noun to its left."""
-    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in _SUBJECTS for c in verb.children) or not is_cue_verb(verb, lex):
+    finite = verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)
+    if not finite or any(c.dep_ in _SUBJECTS for c in verb.children) or not is_cue_verb(verb, lex):
         return None
     doc = verb.doc
-    i = _before_apposition(_before_participle(verb, before_verb_group(verb)), verb.doc)
+    i = _before_aside(_before_apposition(_before_participle(verb, before_verb_group(verb)), verb.doc), doc)
     name = doc[i] if i >= 0 else None
-    while name is not None and name.dep_ == "conj" and name.head.pos_ == "PROPN" and name.head.i < name.i:
+    while name is not None and name.dep_ == "conj" and name.head.pos_ == "PROPN" and name.head.i < name.i \
+            and any(c.dep_ == "cc" for c in name.head.children):
         name = name.head  # 'Obama and Clinton call …': the first of coordinated names carries the others
     if name is None or not (name.pos_ == "PROPN" or _described_speaker(name, lex)) \
             or name.dep_ not in ("appos", "conj") or name.head.i > name.i or name.ent_type_ in NOT_SPEAKERS \
@@ -267,7 +296,7 @@ def _stranded_name(verb: Token, lex: Lexicon) -> Token | None:
 def _described_speaker(noun: Token, lex: Lexicon) -> bool:
     """'Speaking to Le Monde, a senior French diplomat said …': a determined noun that can speak, hung as an
     apposition on the name before it, is the speaker's description, not the name's."""
-    return noun.pos_ == "NOUN" and noun.dep_ == "appos" and any(c.dep_ == "det" for c in noun.children) \
+    return noun.pos_ == "NOUN" and noun.dep_ == "appos" and any(c.dep_ in ("det", "nummod") for c in noun.children) \
         and can_speak(noun, lex)
 
 
@@ -290,12 +319,26 @@ def _before_apposition(i: int, doc: Doc) -> int:
         return i
     desc = next((a for a in [doc[i - 1], *doc[i - 1].ancestors] if a.dep_ == "appos" and a.head.pos_ == "PROPN"
                  and a.head.i < a.i and a.right_edge.i == i - 1), None)
-    return desc.head.i if desc is not None else i
+    if desc is None:
+        return i
+    # 'In addition to Mr. Regalado, two members of Congress, …, have said': a name inside a fronted phrase has no
+    # apposition before the verb; the 'apposition' is the subject
+    return desc.i if desc.head.dep_ == "pobj" else desc.head.i
+
+
+def _before_aside(i: int, doc: Doc) -> int:
+    """The name a bracketed aside ending at ``i`` (or at the comma after it) hangs on ('Gov. John Kasich (R-OH),
+    said …'), else ``i``."""
+    j = i - 1 if i >= 1 and doc[i].text == "," else i
+    if j < 0 or doc[j].text not in CLOSING_BRACKETS or doc[j].head.pos_ != "PROPN":
+        return i
+    return doc[j].head.i
 
 
 def _attach_stranded_names(doc: Doc, lex: Lexicon) -> Doc:
     """Make each stranded name the subject of the cue verb after it."""
-    for verb, name in [(t, n) for t in _having(doc, TAG, FINITE_TAGS) if (n := _stranded_name(t, lex)) is not None]:
+    verbs = _having(doc, TAG, FINITE_TAGS | _NON_FINITE)  # 'have said': a finite group, its auxiliary finite
+    for verb, name in [(t, n) for t in verbs if (n := _stranded_name(t, lex)) is not None]:
         name.head, name.dep_ = verb, "nsubj"
     return doc
 

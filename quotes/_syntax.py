@@ -451,9 +451,10 @@ def _inner_apposition(comma: Token, head: Token) -> bool:
 
 def _kept_adverb(tok: Token) -> bool:
     """'Nearly eight of 10 voters', 'Only 52 percent', 'At least half of voters': an adverb that modifies a number,
-    or a modifier after it in the phrase, stays in the phrase."""
+    or a modifier after it in the phrase, stays in the phrase; so does the 'both' of 'both X and Y'."""
     head = tok.head
-    return head.like_num or head.dep_ in ("nummod", "quantmod") or (head.pos_ in ("ADV", "ADJ") and head.i > tok.i)
+    return tok.dep_ == "preconj" or head.like_num or head.dep_ in ("nummod", "quantmod") \
+        or (head.pos_ in ("ADV", "ADJ") and head.i > tok.i)
 
 
 def speaker_phrase(head: Token) -> Span:

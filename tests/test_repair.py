@@ -506,3 +506,87 @@ def test_a_noun_after_a_word_that_is_no_document_stays_a_noun() -> None:
     rows[6] = ("good", 7, "amod", "ADJ", "JJ", "good")  # 'a good read'
     doc = repair_parse(hand_parse(rows), LEX)
     assert doc[7].tag_ == "NN" and doc[6].dep_ == "amod"
+
+
+def _glued(rows: list[Row], glued: set[int]) -> Doc:
+    """``hand_parse`` with no space after the tokens at ``glued`` (a word written with a hyphen)."""
+    doc = hand_parse(rows)
+    spaces = [bool(t.whitespace_) and t.i not in glued for t in doc]
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=spaces, heads=[t.head.i for t in doc],
+               deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc], tags=[t.tag_ for t in doc],
+               lemmas=[t.lemma_ for t in doc])
+
+
+# "co-host Brzezinski said it failed ." with 'co' and the hyphen hung on 'said' as a second subject
+HYPHENATED: list[Row] = [
+    ("co", 4, "nsubj", "NOUN", "NN", "co"), ("-", 4, "punct", "PUNCT", "NN", "-"),
+    ("host", 3, "compound", "NOUN", "NN", "host"), ("Brzezinski", 4, "nsubj", "PROPN", "NNP", "Brzezinski"),
+    ("said", 4, "ROOT", "VERB", "VBD", "say"), ("it", 6, "nsubj", "PRON", "PRP", "it"),
+    ("failed", 4, "ccomp", "VERB", "VBD", "fail"), (".", 4, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize(("glued", "joined"), [({0, 1}, True), (set(), False)], ids=["co-host", "co - host"])
+def test_the_first_part_of_a_hyphenated_word_is_a_compound_of_the_last(glued: set[int], joined: bool) -> None:
+    doc = repair_parse(_glued(HYPHENATED, glued), LEX)
+    assert (doc[0].head.text == "host" and doc[0].dep_ == "compound") is joined
+    assert (subject_of(doc[4], LEX).text == "Brzezinski") is joined
+
+
+# "After winning Ohio , Kasich ( R ) , said it failed ." with the name hung on 'Ohio' and its aside before the comma
+ASIDE: list[Row] = [
+    ("After", 10, "prep", "ADP", "IN", "after"), ("winning", 0, "pcomp", "VERB", "VBG", "win"),
+    ("Ohio", 1, "dobj", "PROPN", "NNP", "Ohio"), (",", 2, "punct", "PUNCT", ",", ","),
+    ("Kasich", 2, "conj", "PROPN", "NNP", "Kasich"), ("(", 4, "punct", "PUNCT", "-LRB-", "("),
+    ("R", 4, "appos", "PROPN", "NNP", "R"), (")", 4, "punct", "PUNCT", "-RRB-", ")"),
+    (",", 10, "punct", "PUNCT", ",", ","), ("then", 10, "advmod", "ADV", "RB", "then"),
+    ("said", 10, "ROOT", "VERB", "VBD", "say"), ("it", 12, "nsubj", "PRON", "PRP", "it"),
+    ("failed", 10, "ccomp", "VERB", "VBD", "fail"), (".", 10, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize(("link", "moved"), [(",", True), ("and", False)], ids=["aside", "coordinated"])
+def test_a_stranded_name_before_its_bracketed_aside_is_the_subject(link: str, moved: bool) -> None:
+    rows = [(link, 2, "cc" if link == "and" else "punct", "CCONJ" if link == "and" else "PUNCT", link, link)
+            if i == 3 else r for i, r in enumerate(ASIDE)]
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert (doc[4].head.text == "said" and doc[4].dep_ == "nsubj") is moved
+
+
+# "In addition to Regalado , two members , Curbelo , have said it failed ." with the subject hung on the name in
+# the fronted phrase as its apposition
+FRONTED_APPOSITION: list[Row] = [
+    ("In", 11, "prep", "ADP", "IN", "in"), ("addition", 0, "pobj", "NOUN", "NN", "addition"),
+    ("to", 1, "prep", "ADP", "IN", "to"), ("Regalado", 2, "pobj", "PROPN", "NNP", "Regalado"),
+    (",", 3, "punct", "PUNCT", ",", ","), ("two", 6, "nummod", "NUM", "CD", "two"),
+    ("members", 3, "appos", "NOUN", "NNS", "member"), (",", 6, "punct", "PUNCT", ",", ","),
+    ("Curbelo", 6, "appos", "PROPN", "NNP", "Curbelo"), (",", 3, "punct", "PUNCT", ",", ","),
+    ("have", 11, "aux", "AUX", "VBP", "have"), ("said", 11, "ROOT", "VERB", "VBN", "say"),
+    ("it", 13, "nsubj", "PRON", "PRP", "it"), ("failed", 11, "ccomp", "VERB", "VBD", "fail"),
+    (".", 11, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize(("dep", "moved"), [("pobj", True), ("nsubj", False)], ids=["fronted", "subject"])
+def test_an_apposition_of_a_name_in_a_fronted_phrase_is_the_subject(dep: str, moved: bool) -> None:
+    rows = [(w, h, dep, p, t, lemma) if w == "Regalado" else (w, h, d, p, t, lemma)
+            for w, h, d, p, t, lemma in FRONTED_APPOSITION]
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert (doc[6].head.text == "said" and doc[6].dep_ == "nsubj") is moved
+
+
+# "He said Cruz has de-emphasized it ." with the subject and auxiliary on 'de' and 'emphasized' a conjunct of 'said'
+HYPHENATED_HEAD: list[Row] = [
+    ("He", 1, "nsubj", "PRON", "PRP", "he"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("Cruz", 4, "nsubj", "PROPN", "NNP", "Cruz"), ("has", 4, "aux", "AUX", "VBZ", "have"),
+    ("de", 1, "ccomp", "VERB", "VBN", "de"), ("-", 4, "punct", "PUNCT", "HYPH", "-"),
+    ("emphasized", 1, "conj", "VERB", "VBN", "emphasize"), ("it", 6, "dobj", "PRON", "PRP", "it"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_first_part_the_parser_made_a_head_hands_its_place_to_the_last_part() -> None:
+    doc = repair_parse(_glued(HYPHENATED_HEAD, {4, 5}), LEX)
+    assert (doc[6].head.text, doc[6].dep_) == ("said", "ccomp")
+    assert (doc[4].head.text, doc[4].dep_) == ("emphasized", "compound")
+    assert subject_of(doc[6], LEX).text == "Cruz"

@@ -398,6 +398,17 @@ def test_the_speaker_is_never_a_word_of_the_quote_or_a_heading(text: str, conten
         ("Rep. Jane Doe (a Texas Republican so young she has been mistaken for an intern) says she was lost in "
          "her first weeks.", "Rep. Jane Doe"),
         ("Sen. Chris Murphy (D-Conn.) says he was unfocused.", "Sen. Chris Murphy (D-Conn.)"),
+        # a word written with a hyphen is one word; 'both' of 'both X and Y' belongs to the phrase
+        ("In an extended appearance on the show, co-host Mika Brzezinski said the plan was dead.",
+         "co-host Mika Brzezinski"),
+        ("Both The New York Times and the Wall Street Journal confirmed the report.",
+         "Both The New York Times and the Wall Street Journal"),
+        # a subject the parser hung on the end of a fronted phrase, before its bracketed aside or as an apposition
+        ("Speaking on Tuesday at a university in Berea, after winning Ohio, Gov. John Kasich (R-OH), said, “I’m "
+         "getting ready to rent a covered wagon.”", "Gov. John Kasich (R-OH)"),
+        ("In addition to Mr. Regalado, two Republican members of Congress from Florida, Ileana Ros-Lehtinen and "
+         "Carlos Curbelo, have said they will not back Mr. Trump.",
+         "two Republican members of Congress from Florida, Ileana Ros-Lehtinen and Carlos Curbelo"),
     ],
 )
 def test_mention_boundaries(text: str, mention: str) -> None:
