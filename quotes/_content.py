@@ -229,11 +229,19 @@ def _without_closing_subject(span: Span) -> Span:
     return span.doc[span.start : last.left_edge.i]
 
 
+def _weak(verb: Token, lex: Lexicon) -> bool:
+    """A verb that reports a clause only with 'that' ('pointed to …'), unless a particle makes it a verb of saying
+    ('pointed out there are …')."""
+    lemma = cue_lemma(verb)
+    return lemma in lex.weak_verbs and not any(
+        c.dep_ == "prt" and c.lower_ in lex.strong_particles.get(lemma, ()) for c in verb.children)
+
+
 def _clausal_content(verb: Token, lex: Lexicon) -> Span | None:
     comp = complement(verb, lex)
     if comp is None:
         return None
-    if cue_lemma(verb) in lex.weak_verbs and not opens_with_that(comp):
+    if _weak(verb, lex) and not opens_with_that(comp):
         return None
     content = content_of_clause(comp, lex)
     subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)

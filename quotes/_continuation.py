@@ -39,7 +39,7 @@ def _paragraph_breaks(text: str) -> int:
 def _continues(doc: Doc, qx: DocIndex, prev: Draft, open_at: int, lex: Lexicon) -> bool:
     """No cue and at most one paragraph break between the previous record and this quote."""
     start = _attribution_end(prev)
-    if start > open_at or prev.kind == "term":
+    if start > open_at:
         return False
     gap = qx.text[start:open_at]
     most = lex.windows.continuation_paragraph_breaks
@@ -49,8 +49,21 @@ def _continues(doc: Doc, qx: DocIndex, prev: Draft, open_at: int, lex: Lexicon) 
     if first < len(doc) and doc[first].idx < start:
         first += 1  # the attribution's last word (often the cue itself: '…,” he said. “…') is not in the gap
     last = qx.char_token(open_at)
-    return not any(is_cue_verb(t, lex) and not qx.inside(t) and not _in_reporting_clause(t, prev)
-                   for t in doc[first:last])
+    return not any((is_cue_verb(t, lex) and not _in_reporting_clause(t, prev)) or _someone_else(t, prev)
+                   for t in doc[first:last] if not qx.inside(t))
+
+
+def _someone_else(tok: Token, prev: Draft) -> bool:
+    """'… Pence said. | On “Face the Nation,” Sen. Bernie Sanders identified … “The younger people …”': a person's
+    name that is the subject of a verb between the two quotes, and not the previous speaker's, makes someone else
+    the one the next quote may be from (an organisation's business in between does not: '“…,” Souness told BBC
+    Sport. The Scottish Football Association has appointed … “He fits the bill …”'; nor a name after a pronoun
+    or description, who may be that person)."""
+    speaker = prev.speaker
+    if speaker is None or not any(t.pos_ == "PROPN" for t in speaker):
+        return False  # 'she' or 'the senator' may be the person named in between
+    return tok.dep_ == "nsubj" and tok.ent_type_ == "PERSON" and tok.head.pos_ in ("VERB", "AUX") \
+        and tok.lower_ not in {t.lower_ for t in speaker}
 
 
 def _in_reporting_clause(verb: Token, prev: Draft) -> bool:
@@ -118,6 +131,9 @@ def continuations_and_terms(doc: Doc, qx: DocIndex, drafts: list[Draft], lex: Le
     return new
 
 
-def _later(a: Draft | None, b: Draft) -> Draft:
-    """Of two records, the one whose attribution ends later."""
+def _later(a: Draft | None, b: Draft) -> Draft | None:
+    """Of two records, the one whose attribution ends later; a term attributes nothing and is passed over ('His
+    main concern is “privacy”. “We are …”' goes on quoting the speaker before)."""
+    if b.kind == "term":
+        return a
     return b if a is None or _attribution_end(b) >= _attribution_end(a) else a

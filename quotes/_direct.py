@@ -393,8 +393,9 @@ def _clause_introduction(doc: Doc, qx: DocIndex, qi: int, window: list[Token], l
             or any(c.dep_ == "neg" for c in verb.children) or _words_from_another(verb, lex):
         return None
     speaker = speaker_of(verb, lex)
-    if speaker is None or not (can_speak(speaker.root, lex) or speaker.root.lemma_.lower() in lex.document_subjects):
-        return None
+    if speaker is None or not (can_speak(speaker.root, lex) or speaker.root.pos_ == "PROPN"
+                               or speaker.root.lemma_.lower() in lex.document_subjects):
+        return None  # a name speaks whether or not the tagger called it a person ('Toomey fumed: …')
     return Draft("direct", [quote_span(qx.text, qx.marks[qi])], cue=doc[verb.i : verb.i + 1], speaker=speaker,
                  confidence=lex.confidence.direct_noun_intro, method="rule", marks={qi})
 

@@ -133,14 +133,23 @@ class _Idioms(_Strict):
     objects: dict[str, frozenset[str]]
 
 
+class _ParticleIdioms(_Strict):
+    particles: dict[str, frozenset[str]]
+
+
+class _WeakVerbs(_Lemmas):
+    particles: dict[str, frozenset[str]]
+
+
 class CueData(_Strict):
     """``cues.json``: speech verbs by class and the constructions that use them."""
 
     verbs: dict[str, tuple[str, ...]]
     document_subjects: _Nouns
     object_idioms: _Idioms
+    particle_idioms: _ParticleIdioms
     clause_idioms: _Idioms
-    weak_verbs: _Lemmas
+    weak_verbs: _WeakVerbs
     nouns: _Lemmas
     beliefs: _Lemmas
     adverbial_sources: _Phrases
@@ -376,8 +385,10 @@ class Lexicon:
     document_verbs: frozenset[str]
     document_subjects: frozenset[str]
     object_idioms: Mapping[str, frozenset[str]]  # verb lemma → the objects that make it a speech verb ('put it')
+    particle_idioms: Mapping[str, frozenset[str]]  # verb lemma → the particles that make it one ('went on')
     clause_idioms: Mapping[str, frozenset[str]]  # verb lemma → the words that with a 'that' clause make it one
     weak_verbs: frozenset[str]
+    strong_particles: Mapping[str, frozenset[str]]  # weak verb lemma → the particles that make it say a bare clause
     cue_nouns: frozenset[str]
     belief_verbs: frozenset[str]
     adverbial_sources: tuple[AdverbialSource, ...]
@@ -490,7 +501,9 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "cue_class": classes, "cue_verbs": frozenset(classes),
         "document_verbs": _lowered(list(cues.verbs.get("document", ()))),
         "document_subjects": cues.document_subjects.nouns, "weak_verbs": cues.weak_verbs.lemmas,
+        "strong_particles": {v: _lowered(list(p)) for v, p in cues.weak_verbs.particles.items()},
         "object_idioms": {v: _lowered(list(o)) for v, o in cues.object_idioms.objects.items()},
+        "particle_idioms": {v: _lowered(list(p)) for v, p in cues.particle_idioms.particles.items()},
         "clause_idioms": {v: _lowered(list(o)) for v, o in cues.clause_idioms.objects.items()},
         "cue_nouns": cues.nouns.lemmas, "belief_verbs": cues.beliefs.lemmas,
         "adverbial_sources": cues.adverbial_sources.phrases,

@@ -124,6 +124,7 @@ def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
         return False
     lemma = cue_lemma(tok)
     if lemma in lex.cue_verbs or (lemma in lex.object_idioms and idiom_object(tok, lex) is not None) \
+            or (lemma in lex.particle_idioms and _idiom_particle(tok, lex)) \
             or (lemma in lex.clause_idioms and idiom_clause(tok, lex) is not None):  # idioms: a few verbs only
         return True
     # 'the letter reads', 'the report found': document verbs speak only through a document subject; with no
@@ -132,6 +133,14 @@ def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
     if subj is None:
         subj = next((c for c in tok.rights if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1), None)
     return lemma in lex.document_verbs and subj is not None and subj.lemma_.lower() in lex.document_subjects
+
+
+def _idiom_particle(verb: Token, lex: Lexicon) -> bool:
+    """The particle that makes a verb a speech verb ('“…,” he went on', 'fired back: “…”'), with no object or phrase
+    that makes it another ('went on to win', 'the talks went on for hours')."""
+    particles = lex.particle_idioms.get(cue_lemma(verb), frozenset())
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ in particles and c.i > verb.i for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "xcomp", "prep", "attr", "acomp") for c in verb.children)
 
 
 def idiom_object(verb: Token, lex: Lexicon) -> Token | None:

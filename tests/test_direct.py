@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import quotes
 from tests.conftest import only, span_texts, speech
 
 # (text, quoted words, speaker mention, cue)
@@ -102,6 +103,12 @@ ATTRIBUTED = [
     # a comma works as the colon does when the quote ends the sentence
     ("Immediately after the attacks, the senator issued a statement, “Last night, our nation was attacked.”",
      "Last night, our nation was attacked.", "the senator", "issued"),
+    # a verb that reports speech only with its particle
+    ("“We ought to start it up again,” he went on.", "We ought to start it up again,", "he", "went"),
+    ("“That is simply false,” Smith fired back.", "That is simply false,", "Smith", "fired"),
+    # a name the tagger did not call a person speaks all the same
+    ("Toomey fumed: “If they were serious about this, they would have gone to the others.”",
+     "If they were serious about this, they would have gone to the others.", "Toomey", "fumed"),
     # the clause nearest the colon says whose words they are
     ("My mother became so upset that I had to change my answer: “Of course I believe in the devil.”",
      "Of course I believe in the devil.", "I", "change"),
@@ -191,6 +198,8 @@ def test_a_cue_with_a_subject_of_its_own_does_not_split_the_quote() -> None:
         # a reporter's question in the cue's own clause is no new attribution
         "“I am not going anywhere,” Smith insisted when asked whether she would resign. “I have a job to do.”",
         "“I am not going anywhere,” Smith said after she was asked about the vote. “I have a job to do.”",
+        # a sentence between with a quoted word nobody says is no new attribution
+        '"We will win," Smith said. Her main worry is "turnout". "The votes are there."',
     ],
 )
 def test_following_quote_inherits_the_speaker(text: str) -> None:
@@ -203,6 +212,16 @@ def test_following_quote_inherits_the_speaker(text: str) -> None:
 def test_a_question_someone_else_asks_stops_inheritance() -> None:
     last = speech("“I am not going anywhere,” Smith said after the reporter asked about the vote. “We lost.”")[-1]
     assert last.text == "We lost." and (last.speaker is None or last.speaker.mention != "Smith")
+
+
+@pytest.mark.parametrize("between", [
+    "On the Sunday shows, Senator Jones identified voter fatigue as the main problem.",
+    "On “Face the Nation,” Senator Jones identified voter fatigue as the main problem.",
+])
+def test_a_named_subject_between_stops_inheritance(between: str) -> None:
+    last = quotes.extract(f'"We will win," Smith said.\n\n{between} "Young people are sick of it."')[-1]
+    assert last.text == "Young people are sick of it."
+    assert last.speaker is None or last.speaker.mention != "Smith"
 
 
 def test_new_cue_stops_inheritance() -> None:

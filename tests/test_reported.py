@@ -94,6 +94,9 @@ CLAUSES = [
     # an adverb before 'that' qualifies the saying; without 'that' it is the clause's own ('said only 30 firms …')
     ("The governor said only that the plan was dead.", "the plan was dead", "The governor"),
     ("The spokesman added simply that the talks had ended.", "the talks had ended", "The spokesman"),
+    # a weak verb with a particle that makes it a verb of saying takes a bare clause
+    ("The engineer pointed out there are a lot of issues to iron out.", "there are a lot of issues to iron out",
+     "The engineer"),
     # a gerund subject the parser made the cue's object, with its clause hung under it
     ("Since last spring, the minister and other officials have said cutting that debt must be a priority for the "
      "government.", "cutting that debt must be a priority for the government", "the minister and other officials"),
