@@ -354,6 +354,7 @@ class Windows(BaseModel):
     headline_tokens: int = Field(ge=1)
     description_reach: int = Field(ge=1)
     author_reach: int = Field(ge=1)
+    pronoun_previous_subject_sentences: int = Field(ge=0)  # the subject just before a pronoun comes first
     pronoun_speaker_sentences: int = Field(ge=0)
     pronoun_subject_sentences: int = Field(ge=0)
     continuation_paragraph_breaks: int = Field(ge=0)

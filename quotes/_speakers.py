@@ -624,10 +624,14 @@ _Search = tuple[int, Callable[[_Candidate], bool]]
 
 
 def _speaker_then_subject(lex: Lexicon) -> list[_Search]:
-    """The searches back from a pronoun or an epithet: the last speaker within the speaker window, then the last
-    subject within the subject window (``settings.json`` windows)."""
-    return [(lex.windows.pronoun_speaker_sentences, lambda c: c.speaker),
-            (lex.windows.pronoun_subject_sentences, lambda c: c.subject)]
+    """The searches back from a pronoun or an epithet: the subject of its own or the sentence before (the
+    preferred centre: 'Saulnier will move into the top 50. “…,” he revealed.' is Saulnier even after another
+    player spoke), then the last speaker within the speaker window, then the last subject within the subject
+    window (``settings.json`` windows)."""
+    windows = lex.windows
+    return [(windows.pronoun_previous_subject_sentences, lambda c: c.subject),
+            (windows.pronoun_speaker_sentences, lambda c: c.speaker),
+            (windows.pronoun_subject_sentences, lambda c: c.subject)]
 
 
 def _last_person(tok: Token, index: MentionIndex, searches: Sequence[_Search],

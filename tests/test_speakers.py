@@ -260,6 +260,12 @@ def test_a_pronoun_skips_the_objects_of_an_adjunct_before_it(text: str, name: st
     assert speakers(text)[-1][0] == name
 
 
+def test_a_pronoun_first_takes_the_subject_of_the_sentence_before_it() -> None:
+    text = ("Tommy Haas lost in three sets. “It is extremely frustrating,” admitted Haas. Cyril Saulnier will move "
+            "into the top 50 for the first time. “It has taken a lot of work,” he revealed.")
+    assert speakers(text)[-1][0] == "Cyril Saulnier"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
