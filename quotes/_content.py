@@ -319,7 +319,11 @@ def _quoted_argument(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
     if not holding:
         return None
     first_arg = holding[-1] if idiom_object(verb, lex) is not None else args[0]
-    return _to_last_quote(trim_span(verb.doc[first_arg.left_edge.i : holding[-1].right_edge.i + 1]), qx)
+    start = first_arg.left_edge.i
+    if first_arg.dep_ == "prep" and first_arg.pos_ == "ADP" and first_arg.i == start \
+            and start < holding[-1].right_edge.i:
+        start += 1  # 'accused of “breathtaking complacency”': the preposition is the cue's, not what was said
+    return _to_last_quote(trim_span(verb.doc[start : holding[-1].right_edge.i + 1]), qx)
 
 
 def _request_content(verb: Token, lex: Lexicon) -> Span | None:

@@ -176,7 +176,7 @@ CONSTRUCTIONS: list[tuple[str, str, Expected]] = [
     ("fragment-referred-to-as", "The mayor referred to the protesters as “troublemakers” in a radio interview.",
      [("mixed", "the protesters as “troublemakers”", "The mayor")]),
     ("nested-relative-attribution", 'He called for help for women who he said "are most likely to retire poor".',
-     [("mixed", 'for help for women who he said "are most likely to retire poor"', "He"),
+     [("mixed", 'help for women who he said "are most likely to retire poor"', "He"),
       ("direct", "are most likely to retire poor", "he")]),
     # 5. layout attributions
     ("signature-hyphen", "“We owe the public better.” -Commissioner Geoffrey Starks\n\nThe vote was 3-2.",

@@ -214,6 +214,10 @@ def test_noun_cues(text: str, content: str, mention: str) -> None:
         ("Trump said that “we need them too, so I don't know what we can do.”",
          "we need them too, so I don't know what we can do.", "direct"),
         ("A source described the letter as ‘a gesture of goodwill.’", "a gesture of goodwill.", "direct"),
+        # the preposition a quoted argument hangs on is the cue's
+        ('The mayor warned of "dire consequences" if the vote failed.', "dire consequences", "direct"),
+        ('Ministers have been accused of "breathtaking complacency" over the state of the prisons.',
+         "breathtaking complacency", "direct"),
         # a 'that' clause the parser hung on the channel noun ('said in a statement that …') is the cue's
         ("The company’s chief executive, Jane Smith, said in a statement that “the results speak for themselves”.",
          "the results speak for themselves", "direct"),
