@@ -27,6 +27,13 @@ participle clause of the cue: "Texas, leading a coalition of 13 states, asked
 management, wrote") is made that subject; so is a determined noun that can speak
 ("Speaking to Le Monde, a senior French diplomat said …").
 
+A word written with a hyphen is one word: the parser may hang its first part elsewhere ("co-host Mika
+Brzezinski said", with *co* a second subject), or make it the head of the clause ("how Mr. Cruz has
+de-emphasized …", with the subject on *de*); the first part is made a compound of the last, which takes the
+first part's place when it had one. A stranded name may also stand before its bracketed aside ("…, Gov. John
+Kasich (R-OH), said"), and what the parser read as the apposition of a name inside a fronted phrase ("In
+addition to Mr. Regalado, two Republican members of Congress …, have said") is the subject.
+
 A participle of speech set off by a comma ("rejected the notion that …, saying
 that …") is a supplementive clause of the clause before it (Quirk et al., A
 Comprehensive Grammar of the English Language, ch. 15, supplementive clauses):
@@ -248,7 +255,7 @@ def _join_hyphenated_words(doc: Doc) -> Doc:
             continue
         dependents = [c for c in first.children if c.i != i]
         if dependents:
-            if first.head.i == last.i or last.is_ancestor(first.head) or any(c.is_ancestor(last) for c in dependents):
+            if last.is_ancestor(first.head) or any(c.is_ancestor(last) for c in dependents):
                 continue
             for child in dependents:
                 child.head = last

@@ -601,7 +601,8 @@ def _in_own_complement(tok: Token) -> frozenset[int]:
 
 
 def _pronoun(tok: Token, index: MentionIndex) -> Resolution:
-    """he/she: the last speaker, else the last subject, else the last person of that gender nearby."""
+    """he/she: the subject of its own or the sentence before, else the last speaker, else the last subject, else
+    the last person of that gender nearby; never a name in the clause it reports."""
     low, lex = tok.lower_, index.lex
     pronouns = lex.people.pronouns
     if low in pronouns.plural or low in pronouns.neuter:
