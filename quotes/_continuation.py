@@ -59,10 +59,10 @@ def _someone_else(tok: Token, prev: Draft) -> bool:
     the one the next quote may be from (an organisation's business in between does not: '“…,” Souness told BBC
     Sport. The Scottish Football Association has appointed … “He fits the bill …”'; nor a name after a pronoun
     or description, who may be that person)."""
-    speaker = prev.speaker
-    if speaker is None or not any(t.pos_ == "PROPN" for t in speaker):
-        return False  # 'she' or 'the senator' may be the person named in between
-    return tok.dep_ == "nsubj" and tok.ent_type_ == "PERSON" and tok.head.pos_ in ("VERB", "AUX") \
+    if tok.dep_ != "nsubj" or tok.ent_type_ != "PERSON" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    speaker = prev.speaker  # 'she' or 'the senator' may be the person named in between
+    return speaker is not None and any(t.pos_ == "PROPN" for t in speaker) \
         and tok.lower_ not in {t.lower_ for t in speaker}
 
 
