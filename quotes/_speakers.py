@@ -649,6 +649,23 @@ def _last_person(tok: Token, index: MentionIndex, searches: Sequence[_Search],
     return None
 
 
+def _predicated_of(noun: Token, lex: Lexicon) -> Token | None:
+    """'Trump is a liar and a bully who has pledged …': the person a predicate noun (or one of a list of them)
+    describes is the one the relative clause speaks of. A name is its own antecedent ('it was Obama who …',
+    a cleft), and a subject the tagger did not call a person leaves the noun as it is ('Smith is a lawyer who …')."""
+    if noun.ent_type_:
+        return None
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    verb, pronouns = noun.head, lex.people.pronouns
+    if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # 'Trump regularly incites violence and is a serial liar … who …'
+    return next((c for c in verb.children if c.dep_ == "nsubj" and (
+        c.ent_type_ == "PERSON" or c.lower_ in pronouns.male | pronouns.female)), None)
+
+
 def classify(mention: Span, index: MentionIndex) -> Resolution:
     """What one speaker mention is: a pronoun's referent, a person, a description's holder, or a typed source;
     read off the mention without its relative clause ('a study that appeared in the BMJ' is a study), which only
@@ -656,8 +673,8 @@ def classify(mention: Span, index: MentionIndex) -> Resolution:
     full, mention = mention, without_relative(mention)
     root = mention.root
     antecedent = relative_antecedent(root, index.lex) if len(mention) == 1 else None
-    if antecedent is not None:
-        return classify(without_relative(noun_phrase(antecedent)), index)  # not the clause 'who' speaks in
+    if antecedent is not None:  # not the clause 'who' speaks in
+        return classify(without_relative(noun_phrase(_predicated_of(antecedent, index.lex) or antecedent)), index)
     if len(mention) == 1 and root.pos_ == "PRON":
         return _pronoun(root, index)
     if any(c.dep_ == "conj" for c in root.children):

@@ -471,6 +471,20 @@ def test_a_restrictive_clause_stays_in_the_mention_not_in_the_name(text: str, me
     assert (q.speaker.mention, q.speaker.kind, q.speaker.name) == (mention, kind, name)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Donald Trump is a serial liar, rampant xenophobe and bully who has repeatedly pledged to ban all Muslims.",
+     "Donald Trump"),
+    ("Mary Jones met Tom Smith. He is a lawyer who said the police had lied.", "Tom Smith"),
+    ("Donald Trump regularly attacks the press and is a serial liar and bully who has repeatedly pledged to ban "
+     "all Muslims.", "Donald Trump"),
+    # a subject the tagger did not call a person leaves the predicate as it is
+    ("Smith is a lawyer who said the police had lied.", "a lawyer"),
+])
+def test_who_after_a_predicate_noun_is_the_person_it_describes(text: str, name: str) -> None:
+    (q,) = speech(text)
+    assert q.speaker.mention == "who" and q.speaker.name == name
+
+
 def test_the_antecedent_of_who_is_named_without_the_clause_who_speaks_in() -> None:
     (q,) = speech("The rally drew an architect who said the city had lost its way.")
     assert q.speaker.mention == "who" and q.speaker.name == "an architect"
