@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from quotes._lexicon import Lexicon
 from quotes._syntax import (
+    NOMINAL_POS,
     SUBJECT_DEPS,
     DocIndex,
     adverbial_source,
@@ -23,6 +24,7 @@ from quotes._syntax import (
     channel_phrase,
     cue_lemma,
     first,
+    has_particle,
     idiom_clause,
     idiom_object,
     is_cue_verb,
@@ -191,7 +193,7 @@ def _verb_after(tok: Token) -> Token | None:
     doc, i = tok.doc, tok.right_edge.i + 1
     while i < len(doc) and (doc[i].is_punct or (doc[i].dep_ in ("aux", "neg") and doc[i].head.i > i)):
         i += 1
-    return doc[i] if i < len(doc) and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+    return doc[i] if i < len(doc) and tok.pos_ in NOMINAL_POS else None
 
 
 def content_of_clause(head: Token, lex: Lexicon) -> Span:
@@ -220,7 +222,7 @@ def _without_closing_subject(span: Span) -> Span:
     """'… a call with Putin and the pair agreed to …': a conjunct closing the span that is the subject of the verb
     right after it opens a clause of its own, outside what was said."""
     last = span[-1] if len(span) else None
-    if last is None or last.dep_ != "conj" or last.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") \
+    if last is None or last.dep_ != "conj" or last.pos_ not in NOMINAL_POS \
             or last.left_edge.i == span.start or span.doc[last.left_edge.i - 1].dep_ != "cc":
         return span
     verb = _verb_after(last)
@@ -232,9 +234,7 @@ def _without_closing_subject(span: Span) -> Span:
 def _weak(verb: Token, lex: Lexicon) -> bool:
     """A verb that reports a clause only with 'that' ('pointed to …'), unless a particle makes it a verb of saying
     ('pointed out there are …')."""
-    lemma = cue_lemma(verb)
-    return lemma in lex.weak_verbs and not any(
-        c.dep_ == "prt" and c.lower_ in lex.strong_particles.get(lemma, ()) for c in verb.children)
+    return cue_lemma(verb) in lex.weak_verbs and not has_particle(verb, lex.strong_particles)
 
 
 def _clausal_content(verb: Token, lex: Lexicon) -> Span | None:

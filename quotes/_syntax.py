@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +17,7 @@ __all__ = [
     "CLOSING_BRACKETS",
     "DASHES",
     "FINITE_TAGS",
+    "NOMINAL_POS",
     "NOT_SPEAKERS",
     "OPENING_BRACKETS",
     "AdverbialPhrase",
@@ -27,6 +28,7 @@ __all__ = [
     "can_speak",
     "channel_phrase",
     "cue_lemma",
+    "has_particle",
     "idiom_clause",
     "idiom_object",
     "is_cue_verb",
@@ -51,6 +53,8 @@ _EDGE_PUNCT = frozenset(",.;:!?-–—()[]|*") | ALL_MARKS
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 #: Tags of a finite verb: it has a tense, so it can head a clause of its own.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: Parts of speech that head a phrase able to be a subject ('others', 'one in four').
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep", "pcomp"})
 
 
@@ -138,9 +142,16 @@ def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
 def _idiom_particle(verb: Token, lex: Lexicon) -> bool:
     """The particle that makes a verb a speech verb ('“…,” he went on', 'fired back: “…”'), with no object or phrase
     that makes it another ('went on to win', 'the talks went on for hours')."""
-    particles = lex.particle_idioms.get(cue_lemma(verb), frozenset())
-    return any(c.dep_ in ("prt", "advmod") and c.lower_ in particles and c.i > verb.i for c in verb.children) \
+    return has_particle(verb, lex.particle_idioms) \
         and not any(c.dep_ in ("dobj", "xcomp", "prep", "attr", "acomp") for c in verb.children)
+
+
+def has_particle(verb: Token, particles: Mapping[str, frozenset[str]]) -> bool:
+    """The verb has, after it, one of the particles ``particles`` lists for its lemma ('went on', 'pointed out'; the
+    parser tags some as adverbs: 'fired back')."""
+    words = particles.get(cue_lemma(verb), frozenset())
+    return bool(words) and any(c.dep_ in ("prt", "advmod") and c.lower_ in words and c.i > verb.i
+                               for c in verb.children)
 
 
 def idiom_object(verb: Token, lex: Lexicon) -> Token | None:
@@ -264,7 +275,7 @@ def stranded_subject(verb: Token) -> Token | None:
         return None  # '… protesters and police and said …': the 'and' coordinates the verb, not a new subject
     for i in range(verb.i - 1, verb.head.i, -1):
         tok = doc[i]
-        if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.head.i < i \
+        if tok.dep_ == "conj" and tok.pos_ in NOMINAL_POS and tok.head.i < i \
                 and tok.right_edge.i >= verb.i - 2 and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].dep_ == "cc":
             return tok
     return None
