@@ -223,8 +223,8 @@ def add_listener_and_channels(draft: Draft, cue: Token, lex: Lexicon) -> None:
     _cited(draft, cue, lex)
     if cue_lemma(cue) in lex.listener_verbs:
         obj = first(cue.children, ("dobj", "dative", "iobj"))
-        if obj is not None and not draft.covers(obj.idx, obj.idx + len(obj)):
-            draft.listener = noun_phrase(obj)
+        if obj is not None and (not draft.covers(obj.idx, obj.idx + len(obj)) or draft.start == obj.left_edge.idx):
+            draft.listener = noun_phrase(obj)  # also the one asked, first in what was asked ('urged him to …')
     _clause_hops(draft, cue, lex)
 
 

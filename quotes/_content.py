@@ -280,14 +280,50 @@ def _naming_content(verb: Token, lex: Lexicon) -> Span | None:
     """She called the shootings a moment of …: object and predicate of a naming verb."""
     if cue_lemma(verb) not in lex.naming_verbs:
         return None
-    obj, pred = first(verb.children, ("dobj",)), first(verb.children, ("oprd",))
-    if pred is None and obj is not None:
-        pred = _unmarked_apposition(obj)
+    obj, pred = _naming_arguments(verb)
     if obj is None or pred is None or obj.lower_ in lex.function_words.wh_words:
         return None  # 'what he calls X' is the writer's paraphrase, not a report
-    if "Yes" in obj.morph.get("Reflex"):
-        return None  # 'they called themselves Drink Or Die': a name taken, not words reported
-    return trim_span(verb.doc[obj.left_edge.i : pred.right_edge.i + 1])
+    if "Yes" in obj.morph.get("Reflex") and not (pred.pos_ == "ADJ" or first(pred.children, ("det",))):
+        return None  # 'they called themselves Drink Or Die': a name taken ('calls himself a socialist' is a claim)
+    return trim_span(verb.doc[obj.left_edge.i : _predicate_end(pred)])
+
+
+def _naming_arguments(verb: Token) -> tuple[Token | None, Token | None]:
+    """The object and the predicate of a naming verb, also where the parser labelled both predicates ('called Trump
+    a con artist'), took the object for a dative ('calls himself a socialist') or hung an adjective predicate on the
+    object's last noun ('called the squabble … unusual')."""
+    obj, pred = first(verb.children, ("dobj", "dative")), first(verb.children, ("oprd",))
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    if obj is None and len(predicates) == 2:
+        return predicates[0], predicates[1]
+    if pred is None and obj is not None:
+        pred = _unmarked_apposition(obj) or _trailing_adjective(obj)
+    return obj, pred
+
+
+def _trailing_adjective(obj: Token) -> Token | None:
+    """'called [the squabble with the community] unusual': a bare adjective that closes the object's phrase after
+    its noun, which English sets before the noun when it modifies it."""
+    last = obj.right_edge
+    if last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.i < last.i and last.head.pos_ in NOMINAL_POS \
+            and not list(last.children) and last != obj:
+        return last
+    return None
+
+
+def _predicate_end(pred: Token) -> int:
+    """Where a naming predicate ends: before a verb coordinated with it ('called it “shameful” and called on …') or a
+    participle after a comma ('the “ultimate hypocrite,” linking to a story'), which belong to the sentence."""
+    end = pred.right_edge.i + 1
+    for child in pred.rights:
+        before = pred.doc[child.left_edge.i - 1]
+        while before.is_quote and before.i > pred.i:
+            before = pred.doc[before.i - 1]
+        if child.pos_ == "VERB" and ((child.dep_ == "conj" and before.dep_ == "cc")
+                                     or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG"
+                                         and before.text == ",")):
+            return min(end, before.i)
+    return end
 
 
 def _unmarked_apposition(obj: Token) -> Token | None:
@@ -354,8 +390,29 @@ def _request_content(verb: Token, lex: Lexicon) -> Span | None:
         comp = next((c for c in head.children if c.dep_ in deps and c.i > verb.i
                      and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
         if comp is not None:
-            return None if identifying_passive(comp, lex) else trim_span(_subtree_span(comp))
+            return None if identifying_passive(comp, lex) else _asked_of(verb, comp, lex)
     return None
+
+
+def _asked_of(verb: Token, comp: Token, lex: Lexicon) -> Span:
+    """'urged the governor to sign the bill', 'called on Congress to act': the one asked and the act asked of them
+    (PolNeAR's content; the one asked is also the record's listener), not the one promised ('promised voters to …')."""
+    span = _subtree_span(comp)
+    lemma = cue_lemma(verb)
+    if lemma in lex.object_control_verbs or lex.cue_class.get(lemma) in lex.object_control_classes:
+        who = next((o for o in _asked(verb) if o.i < comp.i and o.ent_type_ not in _WHEN), None)
+        if who is not None and who.right_edge.i + 1 == span.start:  # not across 'in a meeting … this week'
+            return trim_span(comp.doc[who.left_edge.i : span.end])
+    return trim_span(span)
+
+
+def _asked(verb: Token) -> Iterator[Token]:
+    """The verb's object and the object of its 'on' ('called on Congress …')."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "on":
+            yield from (g for g in child.children if g.dep_ == "pobj")
 
 
 def identifying_passive(comp: Token, lex: Lexicon) -> bool:

@@ -169,6 +169,7 @@ class CueData(_Strict):
     comment_clauses: _CommentClauses
     for_verbs: _Lemmas
     infinitive: _Infinitive
+    object_control: _Infinitive
     relay: _Relay
     channel_prepositions: _Words
     chains: _Chains
@@ -412,6 +413,8 @@ class Lexicon:
     for_verbs: frozenset[str]
     infinitive_classes: frozenset[str]
     infinitive_verbs: frozenset[str]
+    object_control_classes: frozenset[str]
+    object_control_verbs: frozenset[str]
     citing_verbs: frozenset[str]
     obtained_verbs: frozenset[str]
     report_relations: Mapping[str, Relation]
@@ -522,6 +525,7 @@ def _cue_fields(cues: CueData) -> dict[str, Any]:
         "identifying_verbs": cues.identifying_verbs.lemmas,
         "for_verbs": cues.for_verbs.lemmas, "infinitive_classes": cues.infinitive.classes,
         "infinitive_verbs": cues.infinitive.lemmas, "citing_verbs": cues.relay.citing,
+        "object_control_classes": cues.object_control.classes, "object_control_verbs": cues.object_control.lemmas,
         "obtained_verbs": cues.relay.obtained, "report_relations": dict(cues.relay.report_relations),
         "channel_prepositions": cues.channel_prepositions.words, "chains": cues.chains,
         "function_words": cues.function_words,

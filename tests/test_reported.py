@@ -266,7 +266,10 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
     ("text", "content"),
     [
         ("The union called for an end to the strike.", "an end to the strike"),
-        ("The senator urged the governor to sign the bill.", "to sign the bill"),
+        # object control: the one asked does what is asked, and is part of it (PolNeAR's 'urged him to resign')
+        ("The senator urged the governor to sign the bill.", "the governor to sign the bill"),
+        ("The mayor called on Congress to act.", "Congress to act"),
+        ("The coach told his players to stay calm.", "his players to stay calm"),
         ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge"),
         ("The company acknowledged a serious breach of its systems.", "a serious breach of its systems"),
         ("The senator denied taking money from the lobbyists.", "taking money from the lobbyists"),
@@ -276,7 +279,7 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         ("She complained about the noise from the plant.", "the noise from the plant"),
         ("The general warned against cuts to the missile defense budget.", "cuts to the missile defense budget"),
         # a conjunct shares its head's subject: not the reporter's subjectless 'Asked whether …'
-        ("The senator smiled and asked the crowd to welcome the governor.", "to welcome the governor"),
+        ("The senator smiled and asked the crowd to welcome the governor.", "the crowd to welcome the governor"),
         # a pro-form standing for what was said before
         ("The campaign manager said as much.", "as much"),
         ("Most voters said the same of the governor.", "the same of the governor"),
@@ -289,9 +292,11 @@ def test_parenthetical_and_preposed_cues(text: str, parts: list[str]) -> None:
         # a promise's infinitive the parser made adverbial after a time it took for the object, or a listener
         ("Sanders promised Sunday at a rally in Las Vegas to end the deportation program.",
          "to end the deportation program"),
+        # subject control: the one who promises acts, the one promised is no part of the promise
         ("He promised voters on Monday to cut taxes.", "to cut taxes"),
         # 'call on' with the people asked as its object
-        ("The mayor plans to call on young people to volunteer at the shelter.", "to volunteer at the shelter"),
+        ("The mayor plans to call on young people to volunteer at the shelter.",
+         "young people to volunteer at the shelter"),
         # 'for' opening a clause with a subject of its own
         ("The senator called for her to quit the race.", "her to quit the race"),
     ],
@@ -449,6 +454,34 @@ def test_a_naming_verbs_predicate_parsed_as_an_apposition_of_its_object_is_read(
     text = "Sanders called her fallen son her hero before explaining why she forgave Roof."
     found = [(q.text, q.speaker.mention if q.speaker else None) for q in extract(text, model_pass=False)]
     assert ("her fallen son her hero", "Sanders") in found
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Reid called Trump a con artist on Tuesday.", "Trump a con artist"),
+    ("He called the senator's public squabble with the intelligence community unusual.",
+     "the senator's public squabble with the intelligence community unusual"),
+    ('He called it "shameful" and called on leaders to act.', 'it "shameful"'),
+    ('In a tweet, she called the governor the "ultimate hypocrite," linking to a story.',
+     'the governor the "ultimate hypocrite,"'),
+    ("The candidate calls himself a democratic socialist.", "himself a democratic socialist"),
+    ("The senator called herself pro-choice.", "herself pro-choice"),
+], ids=["both-labelled-predicates", "adjective-on-the-objects-last-noun", "coordinated-verb-after",
+        "participle-after-a-comma", "reflexive-with-a-description", "reflexive-with-an-adjective"])
+def test_a_naming_verb_reports_its_object_and_predicate(text: str, content: str) -> None:
+    """'called X a Y' says X is Y (PolNeAR's guidelines): the object and the predicate, not what the sentence adds."""
+    found = [q.text for q in extract(text, model_pass=False) if q.kind in ("mixed", "indirect")]
+    assert found == [content]
+
+
+@pytest.mark.parametrize(("text", "content", "listener"), [
+    ("The senator urged the governor to sign the bill.", "the governor to sign the bill", "the governor"),
+    ("She asked the president in a closed-door meeting this week to sell the missiles.", "to sell the missiles",
+     "the president"),
+], ids=["next-to-the-infinitive", "an-adverbial-between"])
+def test_the_one_asked_is_the_listener_and_opens_the_content_only_next_to_the_request(
+        text: str, content: str, listener: str) -> None:
+    found = [(q.text, q.listener.text if q.listener else None) for q in extract(text, model_pass=False)]
+    assert found == [(content, listener)]
 
 
 def test_a_verb_of_going_on_speaking_after_a_reported_clause_continues_its_speaker() -> None:
