@@ -350,16 +350,21 @@ def _to_last_quote(span: Span, qx: DocIndex) -> Span | None:
 def _quoted_argument(verb: Token, qx: DocIndex, lex: Lexicon) -> Span | None:
     """congratulated Trump on the ‘…’: the verb's arguments up to the quote they hold; after an idiom ('put it in an
     exposé, “the operator”') the quoted argument alone, as the idiom's own words say nothing."""
-    args = [c for c in verb.children if c.dep_ in _ARG_DEPS and c.i > verb.i]
+    args = [c for c in verb.children if c.i > verb.i and (c.dep_ in _ARG_DEPS or _particle_with_object(c))]
     holding = [a for a in args if qx.quotes_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))]
     if not holding:
         return None
     first_arg = holding[-1] if idiom_object(verb, lex) is not None else args[0]
     start = first_arg.left_edge.i
-    if first_arg.dep_ == "prep" and first_arg.pos_ == "ADP" and first_arg.i == start \
+    if (first_arg.dep_ == "prt" or (first_arg.dep_ == "prep" and first_arg.pos_ == "ADP")) and first_arg.i == start \
             and start < holding[-1].right_edge.i:
         start += 1  # 'accused of “breathtaking complacency”': the preposition is the cue's, not what was said
     return _to_last_quote(trim_span(verb.doc[start : holding[-1].right_edge.i + 1]), qx)
+
+
+def _particle_with_object(tok: Token) -> bool:
+    """'called on police to …': a preposition the parser took for a particle, its object still hung on it."""
+    return tok.dep_ == "prt" and any(c.dep_ == "pobj" for c in tok.children)
 
 
 def _request_content(verb: Token, lex: Lexicon) -> Span | None:
@@ -411,7 +416,7 @@ def _asked(verb: Token) -> Iterator[Token]:
     for child in verb.children:
         if child.dep_ == "dobj":
             yield child
-        elif child.dep_ == "prep" and child.lower_ == "on":
+        elif child.dep_ in ("prep", "prt") and child.lower_ == "on":  # the parser takes 'on' for either
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 

@@ -477,7 +477,9 @@ def test_a_naming_verb_reports_its_object_and_predicate(text: str, content: str)
     ("The senator urged the governor to sign the bill.", "the governor to sign the bill", "the governor"),
     ("She asked the president in a closed-door meeting this week to sell the missiles.", "to sell the missiles",
      "the president"),
-], ids=["next-to-the-infinitive", "an-adverbial-between"])
+    ('The family has called on police to release the videos "as a matter of the greater good" but the police refused.',
+     'police to release the videos "as a matter of the greater good"', None),
+], ids=["next-to-the-infinitive", "an-adverbial-between", "quoted-request-after-on-parsed-a-particle"])
 def test_the_one_asked_is_the_listener_and_opens_the_content_only_next_to_the_request(
         text: str, content: str, listener: str) -> None:
     found = [(q.text, q.listener.text if q.listener else None) for q in extract(text, model_pass=False)]
