@@ -191,7 +191,9 @@ def _cited(draft: Draft, cue: Token, lex: Lexicon) -> None:
     """'…, the Post reported, citing another source': the cited source speaks; the reporter is a citing hop."""
     if cue_lemma(cue) not in lex.chains.reporting_verbs:
         return
-    citing = next((c for c in cue.children if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+    # on the cue, or hung by the parser on the reported clause ('reported that the talks had failed, citing …')
+    reported = [g for c in cue.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "advcl"]
+    citing = next((c for c in [*cue.children, *reported] if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
                    and cue_lemma(c) in lex.citing_verbs), None)
     source = first(citing.children, ("dobj",)) if citing is not None else None
     if source is None or draft.speaker is None:

@@ -178,6 +178,8 @@ def _own_attribution(tok: Token, head: Token, lex: Lexicon) -> Token | None:
     subject = stranded_subject(verb) if verb is not None and is_cue_verb(verb, lex) else None
     if subject is not None and subject.i == tok.i:
         return tok  # '… leaders but his lawyer, Antony Townsden, told …': the lawyer starts an attribution
+    if tok.i != head.i and tok.tag_ == "VBG" and tok.dep_ == "advcl" and cue_lemma(tok) in lex.citing_verbs:
+        return tok  # '… appeal, citing the strategic importance of …': what the speakers cite is not what they said
     if tok.i == head.i or not is_cue_verb(tok, lex):
         return None
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)

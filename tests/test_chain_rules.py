@@ -170,11 +170,20 @@ def test_a_document_from_someone_gives_the_floor_to_its_author(text: str, speake
         ("Members of the family soured on him, the Post reported, citing another anonymous source.",
          "another anonymous source", [("citing", "the Post")]),
         ("“It is a reflection of anger,” McCain said, citing low economic growth.", "McCain", []),
+        # the parser hangs the participle on the reported clause, not on the cue
+        ("The Post reported that the talks had failed, citing two officials.", "two officials",
+         [("citing", "The Post")]),
     ],
 )
 def test_reported_citing_hands_the_words_to_the_cited_source(text: str, speaker: str,
                                                              chain: list[tuple[str, str]]) -> None:
     assert reading(text) == (speaker, None, chain)
+
+
+def test_what_the_speakers_cite_is_not_what_they_said() -> None:
+    text = ("Foreign policy analysts said geopolitical factors have contributed to the country's appeal, "
+            "citing the strategic importance of the country.")
+    assert [q.text for q in speech(text)] == ["geopolitical factors have contributed to the country's appeal"]
 
 
 def test_a_participle_with_words_of_its_own_keeps_its_medium() -> None:
