@@ -159,7 +159,11 @@ def _misattached_to(conj: Token, lex: Lexicon) -> Token | None:
         (c.dep_ == "expl" and outer.tag_ == conj.tag_)
         or (c.dep_ in _SUBJECTS and c.pos_ == "NOUN" and not can_speak(c, lex))  # any form: 'claims … and has vowed'
         for c in head.children)
-    return outer if (continues or mute) and is_cue_verb(outer, lex) else None
+    # 'told ABC that he agrees … and said …', 'telling CNN that Trump is a "faker" and questioning how …': a cue in
+    # the reporting verb's form, not the reported verb's, coordinates with the reporting verb
+    same_form = is_cue_verb(conj, lex) and conj.tag_ == outer.tag_ != head.tag_ \
+        and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+    return outer if (continues or mute or same_form) and is_cue_verb(outer, lex) else None
 
 
 def repair_parse(doc: Doc, lex: Lexicon) -> Doc:

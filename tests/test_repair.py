@@ -351,8 +351,17 @@ def test_a_verb_of_speaking_after_a_clause_whose_subject_cannot_speak_continues_
 def test_a_verb_of_speaking_after_a_clause_with_a_speaker_stays() -> None:
     rows = list(THERE_SAID)
     rows[2] = ("Jones", 3, "nsubj", "PROPN", "NNP", "Jones")  # 'said Jones was there but said …': Jones may say
+    rows[3] = ("was", 1, "ccomp", "AUX", "VBD", "be")
     doc = repair_parse(hand_parse(rows), LEX)
     assert doc[6].head.i == 3
+
+
+def test_a_verb_of_speaking_in_the_reporting_verbs_form_not_the_reported_ones_continues_the_reporting_verb() -> None:
+    rows = list(THERE_SAID)
+    rows[2] = ("Jones", 3, "nsubj", "PROPN", "NNP", "Jones")  # 'said Jones is there but said …': 'said' is not 'is'
+    rows[3] = ("is", 1, "ccomp", "AUX", "VBZ", "be")
+    doc = repair_parse(hand_parse(rows), LEX)
+    assert doc[6].head.i == 1 and doc[6].dep_ == "conj"
 
 
 # "Friday , Texas , leading states , asked a judge ." with 'Texas' an apposition of 'Friday' and 'asked' subjectless

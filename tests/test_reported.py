@@ -486,6 +486,17 @@ def test_the_one_asked_is_the_listener_and_opens_the_content_only_next_to_the_re
     assert found == [(content, listener)]
 
 
+@pytest.mark.parametrize(("text", "contents"), [
+    ('He told ABC\'s "Good Morning America" that he agrees Trump is a "total opportunist" and said "the record is '
+     'clear."', ['he agrees Trump is a "total opportunist"', "the record is clear."]),
+    ('She escalated her criticism on Tuesday, telling CNN that Trump is a "faker" and questioning how he got rich.',
+     ['Trump is a "faker"', "how he got rich"]),
+], ids=["finite", "participle"])
+def test_a_cue_in_the_reporting_verbs_form_coordinates_with_the_reporting_verb(text: str, contents: list[str]) -> None:
+    """The parser hung the second cue on the reported verb, whose form it does not share: it is a second report."""
+    assert [q.text for q in speech(text)] == contents
+
+
 def test_a_verb_of_going_on_speaking_after_a_reported_clause_continues_its_speaker() -> None:
     found = [(q.text, q.speaker.mention if q.speaker else None)
              for q in speech("Officials said the fire was out and added that the cause was unknown.")]
