@@ -448,32 +448,12 @@ def _lead_in_end(head: Token, start: int) -> int:
     return start
 
 
-def _opens(comma: Token, anchor: Token, deps: tuple[str, ...]) -> bool:
-    """The words right after ``comma`` start a dependent of ``anchor`` with one of ``deps``."""
-    if comma.i + 1 >= len(comma.doc):
-        return False
-    tok = comma.doc[comma.i + 1]
-    while tok.head.i != anchor.i and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.head.i == anchor.i and tok.dep_ in deps and tok.left_edge.i == comma.i + 1
-
-
-def _inner_apposition(comma: Token, head: Token) -> bool:
-    """The comma opens an appositive of a noun inside the phrase, not of its head: 'Jean-Marc Ayrault, the foreign
-    minister of France, a permanent member of the Security Council' (the member is France). A name after a role
-    is the role's holder wherever the parser hangs it ('A spokesman for US Immigration, …, Dean Boyd'), and a place
-    keeps its region ('Johnnie Wilson, of Springfield, Va.')."""
-    if comma.head.i == head.i or not _opens(comma, comma.head, ("appos",)):
-        return False
-    after = comma.nbor(1)
-    return not ((head.pos_ == "NOUN" and after.pos_ == "PROPN") or after.ent_type_ in ("GPE", "LOC"))
-
-
 def _kept_adverb(tok: Token) -> bool:
-    """'Nearly eight of 10 voters', 'Only 52 percent', 'At least half of voters': an adverb that modifies a number,
+    """'Nearly eight of 10 voters', 'Only 52 percent', 'Almost half': an adverb that modifies a number or amount,
     or a modifier after it in the phrase, stays in the phrase; so does the 'both' of 'both X and Y'."""
     head = tok.head
     return tok.dep_ == "preconj" or head.like_num or head.dep_ in ("nummod", "quantmod") \
+        or head.ent_type_ in ("CARDINAL", "PERCENT") \
         or (head.pos_ in ("ADV", "ADJ") and head.i > tok.i)
 
 
@@ -495,8 +475,7 @@ def noun_phrase(head: Token, participles: bool = False) -> Span:
         start += 1  # 'Later Smith said': the adverb is not part of the name
     end = start
     for tok in doc[start : head.right_edge.i + 1]:
-        if tok.i in excluded or (tok.i > head.i and tok.text == "," and (_clause_follows(tok, excluded)
-                                                                          or _inner_apposition(tok, head))):
+        if tok.i in excluded or (tok.i > head.i and tok.text == "," and _clause_follows(tok, excluded)):
             break
         end = tok.i + 1
     while end > head.i + 1 and doc[end - 1].dep_ == "case":
