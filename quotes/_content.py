@@ -294,13 +294,13 @@ def _naming_arguments(verb: Token) -> tuple[Token | None, Token | None]:
     """The object and the predicate of a naming verb, also where the parser labelled both predicates ('called Trump
     a con artist'), took the object for a dative ('calls himself a socialist') or hung an adjective predicate on the
     object's last noun ('called the squabble … unusual')."""
-    obj, pred = first(verb.children, ("dobj", "dative")), first(verb.children, ("oprd",))
+    obj = first(verb.children, ("dobj", "dative"))
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     if obj is None and len(predicates) == 2:
         return predicates[0], predicates[1]
-    if pred is None and obj is not None:
-        pred = _unmarked_apposition(obj) or _trailing_adjective(obj)
-    return obj, pred
+    if predicates or obj is None:
+        return obj, predicates[0] if predicates else None
+    return obj, _unmarked_apposition(obj) or _trailing_adjective(obj)
 
 
 def _trailing_adjective(obj: Token) -> Token | None:
@@ -389,10 +389,7 @@ def _request_content(verb: Token, lex: Lexicon) -> Span | None:
     # with no object of its own, an infinitive the parser made adverbial is what was asked or promised
     # ('promised Sunday at a rally to end …'); not after a particle ('sworn in to tell the truth': another verb)
     loose = not own_object and not any(c.dep_ == "prt" for c in verb.children)
-    heads = [verb, *(first(c.children, ("pobj",)) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on")]
-    for head in heads:
-        if head is None:
-            continue
+    for head in [verb, *_on_objects(verb)]:
         deps = ("xcomp", "ccomp", "advcl") if loose and head is verb else ("xcomp", "ccomp")
         comp = next((c for c in head.children if c.dep_ in deps and c.i > verb.i
                      and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
@@ -415,10 +412,15 @@ def _asked_of(verb: Token, comp: Token, lex: Lexicon) -> Span:
 
 def _asked(verb: Token) -> Iterator[Token]:
     """The verb's object and the object of its 'on' ('called on Congress …')."""
+    yield from (c for c in verb.children if c.dep_ == "dobj")
+    yield from _on_objects(verb)
+
+
+def _on_objects(verb: Token) -> Iterator[Token]:
+    """The objects of the verb's 'on' ('called on Congress to …'), which the parser makes a preposition or a
+    particle."""
     for child in verb.children:
-        if child.dep_ == "dobj":
-            yield child
-        elif child.dep_ in ("prep", "prt") and child.lower_ == "on":  # the parser takes 'on' for either
+        if child.dep_ in ("prep", "prt") and child.lower_ == "on":
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 
