@@ -182,7 +182,9 @@ def _own_attribution(tok: Token, head: Token, lex: Lexicon) -> Token | None:
         return tok  # '… appeal, citing the strategic importance of …': what the speakers cite is not what they said
     if tok.i == head.i or not is_cue_verb(tok, lex):
         return None
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    # a passive with no agent names no speaker ('… endorsement if it were offered')
+    has_subject = any(c.dep_ == "nsubj" for c in tok.children) or (
+        any(c.dep_ == "nsubjpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children))
     # '…, with the committee announcing that …': an absolute 'with' clause has a speaker of its own
     own = (has_subject and (tok.dep_ in ("conj", "advcl") or (tok.dep_ == "pcomp" and tok.tag_ == "VBG"))) \
         or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
@@ -202,7 +204,7 @@ def content_of_clause(head: Token, lex: Lexicon) -> Span:
     """The subtree of ``head`` up to the first clause that is an attribution of its own."""
     doc = head.doc
     own = [root for tok in head.subtree if (root := _own_attribution(tok, head, lex)) is not None]
-    cut = {t.i for tok in own for t in tok.subtree} | {tok.left_edge.i - 1 for tok in own}
+    cut = {t.i for tok in own for t in tok.subtree} | {i for tok in own for i in _opening(tok)}
     # 'Though Republicans boast of X, there is no link, scientists say': an attribution opening the clause is not
     # part of what the clause reports
     start = max([head.left_edge.i] + [tok.right_edge.i + 1 for tok in own
@@ -218,6 +220,17 @@ def content_of_clause(head: Token, lex: Lexicon) -> Span:
     if head.dep_ in ("relcl", "acl") and len(span) > 1 and _complement_that(head) and span[0].dep_ == "det":
         span = doc[span.start + 1 : span.end]  # a complement the parser hung on a noun: 'that' is no determiner
     return _without_mark(span, lex)
+
+
+def _opening(clause: Token) -> range:
+    """The comma, dash, conjunction or preposition that opens a clause, with the adverbs after it ('… but also
+    because …', '…, with the committee announcing …'); never a word of the clause before ('… endorsement if …')."""
+    doc = clause.doc
+    i = clause.left_edge.i - 1
+    while i > 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    joins = i >= 0 and (doc[i].is_punct or doc[i].pos_ in ("CCONJ", "SCONJ", "ADP"))
+    return range(i, clause.left_edge.i) if joins else range(0)
 
 
 def _without_closing_subject(span: Span) -> Span:

@@ -497,6 +497,18 @@ def test_a_cue_in_the_reporting_verbs_form_coordinates_with_the_reporting_verb(t
     assert [q.text for q in speech(text)] == contents
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    # an attribution of its own ends the content with the word that opens it, never a word of the clause before
+    ("He said he would back the plan if the senator announced it.", "he would back the plan"),
+    # a passive with no agent names no speaker: it stays in the content
+    ("He said he would not accept the endorsement if it were offered.",
+     "he would not accept the endorsement if it were offered"),
+], ids=["own-attribution", "agentless-passive"])
+def test_a_clause_inside_the_content_ends_it_only_when_it_names_a_speaker(text: str, content: str) -> None:
+    # the rules only: the tagger may run PolNeAR's content on over the clause
+    assert [q.text for q in extract(text, model_pass=False)][:1] == [content]
+
+
 def test_a_verb_of_going_on_speaking_after_a_reported_clause_continues_its_speaker() -> None:
     found = [(q.text, q.speaker.mention if q.speaker else None)
              for q in speech("Officials said the fire was out and added that the cause was unknown.")]
