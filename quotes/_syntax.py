@@ -338,10 +338,25 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
 
 
 def relative_antecedent(tok: Token, lex: Lexicon) -> Token | None:
-    """The noun a relative pronoun stands for: 'a staffer who told …' → staffer."""
-    if tok.lower_ in lex.function_words.relative_pronouns and tok.head.dep_ == "relcl" \
-            and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head.head
+    """The noun a relative pronoun stands for: 'a staffer who told …' → staffer; a personal one the parser hung on
+    the object of a noun's preposition stands for that noun ('an expert on code-breaking, who has confirmed …')."""
+    if tok.lower_ not in lex.function_words.relative_pronouns or tok.head.dep_ != "relcl" \
+            or tok.head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = tok.head.head
+    if tok.tag_ == "WP" and not can_speak(noun, lex):
+        holder = _preposition_holder(noun)
+        if holder is not None and can_speak(holder, lex):
+            return holder
+    return noun
+
+
+def _preposition_holder(noun: Token) -> Token | None:
+    """The noun whose preposition ``noun`` is the object of, up a chain of them ('expert on the history of X')."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+        if noun.dep_ != "pobj":
+            return noun
     return None
 
 

@@ -8,7 +8,7 @@ from quotes._chains import source_hops
 from quotes._content import complement, verb_content
 from quotes._lexicon import default_lexicon
 from quotes._marks import scan_quotes
-from quotes._syntax import DocIndex, noun_phrase, speaker_of, subject_of
+from quotes._syntax import DocIndex, noun_phrase, relative_antecedent, speaker_of, subject_of
 from tests.conftest import Row, hand_parse
 
 LEX = default_lexicon()
@@ -243,3 +243,23 @@ INSIDE_REPORT: list[Row] = [
 def test_words_before_a_final_cue_it_does_not_report(rows: list[Row], cue: int) -> None:
     doc = hand_parse(rows)
     assert verb_content(doc[cue], DocIndex(doc, []), LEX) is None
+
+
+# "an expert on encryption , who said it failed ." with 'who' hung on 'encryption', the preposition's object
+EXPERT_WHO: list[Row] = [
+    ("an", 1, "det", "DET", "DT", "an"), ("expert", 1, "ROOT", "NOUN", "NN", "expert"),
+    ("on", 1, "prep", "ADP", "IN", "on"), ("encryption", 2, "pobj", "NOUN", "NN", "encryption"),
+    (",", 3, "punct", "PUNCT", ",", ","), ("who", 6, "nsubj", "PRON", "WP", "who"),
+    ("said", 3, "relcl", "VERB", "VBD", "say"), ("it", 8, "nsubj", "PRON", "PRP", "it"),
+    ("failed", 6, "ccomp", "VERB", "VBD", "fail"), (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize(("pronoun", "tag", "antecedent"), [("who", "WP", "expert"), ("which", "WDT", "encryption")])
+def test_a_personal_relative_hung_on_a_prepositions_object_that_cannot_speak_stands_for_the_noun_holding_it(
+        pronoun: str, tag: str, antecedent: str) -> None:
+    rows = list(EXPERT_WHO)
+    rows[5] = (pronoun, 6, "nsubj", "PRON", tag, pronoun)
+    doc = hand_parse(rows)
+    found = relative_antecedent(doc[5], LEX)
+    assert found is not None and found.text == antecedent
