@@ -353,11 +353,10 @@ def relative_antecedent(tok: Token, lex: Lexicon) -> Token | None:
 
 def _preposition_holder(noun: Token) -> Token | None:
     """The noun whose preposition ``noun`` is the object of, up a chain of them ('expert on the history of X')."""
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head.head
-        if noun.dep_ != "pobj":
-            return noun
-    return None
+    holder = noun
+    while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.pos_ in ("NOUN", "PROPN"):
+        holder = holder.head.head
+    return holder if holder.i != noun.i else None
 
 
 def speaker_of(verb: Token, lex: Lexicon) -> Span | None:
